@@ -1,0 +1,105 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DEFAULT_LOCALE, LOCALES } from '@thbm/shared'
+import { z } from 'zod'
+
+/** The repository root, for default paths that do not depend on the working directory. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('./data/thbm.sqlite')
+    .describe('PostgreSQL URL (postgres://…) or a SQLite file path'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional().describe('External URL, used in invitation links and for the Origin check'),
+  TRUST_PROXY: bool.default(false),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43200).default(480),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(2160).default(168),
+  RESET_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100000).default(50),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1000000).default(1200),
+  BODY_LIMIT_MB: z.coerce.number().min(0.1).max(200).default(1),
+  DEFAULT_LOCALE: z.enum(LOCALES).default(DEFAULT_LOCALE),
+  DEMO: z
+    .enum(['auto', 'false'])
+    .default('auto')
+    .describe('auto: seed demo data on the first start of an empty embedded (SQLite) database; false: never'),
+  WEB_DIST: z.string().optional().describe('Folder of the built web app'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Config = {
+  env: 'development' | 'production' | 'test'
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+  port: number
+  host: string
+  publicUrl: string | undefined
+  trustProxy: boolean
+  cookieSecure: 'auto' | boolean
+  sessionIdleMs: number
+  sessionAbsoluteMs: number
+  invitationTtlMs: number
+  resetTtlMs: number
+  login: { maxFailures: number; maxFailuresPerIp: number; lockMs: number }
+  rateLimitPerMinute: number
+  bodyLimitBytes: number
+  defaultLocale: (typeof LOCALES)[number]
+  demo: 'auto' | false
+  webDist: string
+  logLevel: string
+  version: string
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; a bad value throws a ConfigError that lists every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`,
+    )
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const isPg = /^postgres(ql)?:\/\//.test(e.DATABASE_URL)
+  return Object.freeze({
+    env: e.NODE_ENV,
+    database: isPg
+      ? { kind: 'postgres' as const, url: e.DATABASE_URL }
+      : { kind: 'sqlite' as const, file: e.DATABASE_URL === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_URL) },
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,
+    resetTtlMs: e.RESET_TTL_HOURS * 3_600_000,
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: Math.round(e.BODY_LIMIT_MB * 1024 * 1024),
+    defaultLocale: e.DEFAULT_LOCALE,
+    demo: e.DEMO === 'auto' ? 'auto' : false,
+    webDist: path.resolve(e.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist')),
+    logLevel: e.LOG_LEVEL,
+    version: APP_VERSION,
+  })
+}
+
+export const APP_VERSION = '0.1.0'

@@ -1,0 +1,20 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import type { DatabaseHandle } from './database.ts'
+import { MIGRATIONS } from './migrations/index.ts'
+
+class CodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly engine: DatabaseHandle['engine']) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, this.engine) }]),
+    )
+  }
+}
+
+/** Brings the schema up to date; returns the names of the migrations it applied. Throws on the first failure. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider: new CodeMigrationProvider(handle.engine) })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,10 @@
+import type { Transaction } from 'kysely'
+import type { Database } from './database.ts'
+import type { DB } from './schema.ts'
+
+export type Trx = Transaction<DB>
+
+/** Runs fn in one transaction: everything it writes commits together or not at all. The route or job owns this call. */
+export function withTransaction<T>(db: Database, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn)
+}

@@ -1,0 +1,17 @@
+import { randomBytes } from 'node:crypto'
+
+/** A UUID version 7: time-ordered, so ids sort by creation and index well on both databases. */
+export function newId(): string {
+  const bytes = randomBytes(16)
+  const ms = BigInt(Date.now())
+  for (let i = 0; i < 6; i++) bytes[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn)
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80
+  const hex = bytes.toString('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+/** Current time as the ISO 8601 UTC text every timestamp column stores. */
+export function nowIso(): string {
+  return new Date().toISOString()
+}

@@ -1,0 +1,36 @@
+import type { Actor } from './actor.ts'
+import { forbidden } from './errors.ts'
+import { auditPolicy } from './modules/audit/audit.policy.ts'
+import { countriesPolicy } from './modules/countries/countries.policy.ts'
+import { organisationsPolicy } from './modules/organisations/organisations.policy.ts'
+import { usersPolicy } from './modules/users/users.policy.ts'
+
+/** Every module's policy map, merged explicitly. Keys are actions; values are pure predicates. */
+const POLICIES = {
+  ...auditPolicy,
+  ...countriesPolicy,
+  ...organisationsPolicy,
+  ...usersPolicy,
+}
+
+type Policies = typeof POLICIES
+export type Action = keyof Policies
+export type SubjectOf<A extends Action> = Parameters<Policies[A]>[1]
+
+export const ACTIONS = Object.keys(POLICIES) as Action[]
+
+/** True when the actor may take the action on the subject. */
+export function can<A extends Action>(actor: Actor, action: A, subject: SubjectOf<A>): boolean {
+  const rule = POLICIES[action] as (actor: Actor, subject: SubjectOf<A>) => boolean
+  return rule(actor, subject)
+}
+
+/** Throws 403 unless the actor may take the action. Call it after loading the subject (404 first). */
+export function authorize<A extends Action>(actor: Actor, action: A, subject: SubjectOf<A>): void {
+  if (!can(actor, action, subject)) throw forbidden()
+}
+
+/** The listed actions the actor may take on the subject, for the web app to show or hide controls. */
+export function abilitiesFor<A extends Action>(actor: Actor, actions: readonly A[], subject: SubjectOf<A>): string[] {
+  return actions.filter((a) => can(actor, a, subject))
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { CountryCodeSchema, IdSchema, TimestampSchema } from './common.ts'
+
+/**
+ * Every audit action, `noun.pastVerb`. These names are persisted in audit rows: rename one only with a data migration.
+ */
+export const AUDIT_ACTIONS = [
+  'user.signedIn',
+  'user.signedOut',
+  'user.created',
+  'user.updated',
+  'user.profileUpdated',
+  'user.passwordChanged',
+  'user.passwordReset',
+  'invitation.created',
+  'invitation.revoked',
+  'invitation.accepted',
+  'passwordReset.created',
+  'membership.created',
+  'membership.deleted',
+  'country.created',
+  'country.updated',
+  'organisation.created',
+  'organisation.updated',
+  'data.seeded',
+  'data.restored',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export const AuditEventSchema = z.object({
+  id: IdSchema,
+  at: TimestampSchema,
+  actor: z.object({ id: IdSchema, email: z.string(), name: z.string() }).nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  countryCode: CountryCodeSchema.nullable(),
+  summary: z.object({ before: z.unknown().optional(), after: z.unknown().optional() }),
+  requestId: z.string().nullable(),
+})
+export type AuditEvent = z.infer<typeof AuditEventSchema>
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD')
+
+export const AuditQuerySchema = z.object({
+  userId: IdSchema.optional(),
+  action: z.string().max(100).optional(),
+  subjectType: z.string().max(100).optional(),
+  subjectId: z.string().max(100).optional(),
+  country: CountryCodeSchema.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  before: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+})
+export type AuditQuery = z.infer<typeof AuditQuerySchema>
+
+export const AuditPageSchema = z.object({ data: z.array(AuditEventSchema), nextCursor: z.string().nullable() })
+export type AuditPage = z.infer<typeof AuditPageSchema>

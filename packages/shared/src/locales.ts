@@ -1,0 +1,15 @@
+/** UI locales: BCP 47 tags. Serbian Latin is generated from Serbian Cyrillic by transliteration. */
+export const LOCALES = ['en', 'sr-Cyrl', 'sr-Latn'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'en'
+
+/** Each locale's name in its own language, for the language switcher. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  'sr-Cyrl': 'Српски (ћирилица)',
+  'sr-Latn': 'Srpski (latinica)',
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
