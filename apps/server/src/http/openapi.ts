@@ -16,7 +16,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'thbm_session' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Public routes need no session: say so, rather than inherit the document-wide session requirement.
+    transform: (input) => {
+      const out = jsonSchemaTransform(input)
+      return input.route.config?.public ? { ...out, schema: { ...out.schema, security: [] } } : out
+    },
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } })
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger())

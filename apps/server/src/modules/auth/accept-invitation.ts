@@ -1,5 +1,6 @@
 import type { Role } from '@thbm/shared'
 import type { Config } from '../../config.ts'
+import type { Database } from '../../db/database.ts'
 import type { Trx } from '../../db/transaction.ts'
 import { validationFailed } from '../../errors.ts'
 import { newId, nowIso } from '../../ids.ts'
@@ -8,6 +9,7 @@ import { addMembership } from '../users/grants.ts'
 import { getUsableLinkOrThrow, markLinkUsed } from './one-time-links.ts'
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './passwords.ts'
 import { createSession } from './sessions.ts'
+import { verifyPasswordThrottled } from './throttle.ts'
 
 export interface AcceptInvitationInput {
   token: string
@@ -17,6 +19,34 @@ export interface AcceptInvitationInput {
   ip: string
   userAgent: string | null
   requestId: string
+}
+
+const wrongPassword = () =>
+  validationFailed([
+    { path: 'body.password', message: 'An account with this email exists: enter its current password' },
+  ])
+
+/**
+ * Checks the password when the invitation names an existing account. It runs before the transaction so that a wrong
+ * guess counts against the sign-in limit like a failed login (and survives the rollback): otherwise whoever holds an
+ * invitation could guess the account's password without limit.
+ */
+export async function assertInvitationPassword(
+  db: Database,
+  config: Readonly<Config>,
+  input: { token: string; password: string; ip: string },
+): Promise<void> {
+  const link = await getUsableLinkOrThrow(db, 'invitation', input.token)
+  const existing = await db
+    .selectFrom('users')
+    .select(['passwordHash', 'active'])
+    .where('email', '=', link.email)
+    .executeTakeFirst()
+  if (!existing) return
+  const ok = await verifyPasswordThrottled(db, config.login, { email: link.email, ip: input.ip }, async () => {
+    return existing.active === 1 && (await verifyPassword(existing.passwordHash, input.password))
+  })
+  if (!ok) throw wrongPassword()
 }
 
 /**
@@ -32,11 +62,7 @@ export async function acceptInvitation(trx: Trx, config: Readonly<Config>, input
     .executeTakeFirst()
   let userId: string
   if (existing) {
-    if (existing.active !== 1 || !(await verifyPassword(existing.passwordHash, input.password))) {
-      throw validationFailed([
-        { path: 'body.password', message: 'An account with this email exists: enter its current password' },
-      ])
-    }
+    if (existing.active !== 1 || !(await verifyPassword(existing.passwordHash, input.password))) throw wrongPassword()
     userId = existing.id
   } else {
     assertPasswordAcceptable(input.password, link.email, 'body.password')

@@ -15,9 +15,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { withTransaction } from '../../db/transaction.ts'
 import { actorOf, contextOf } from '../../http/auth.ts'
-import { acceptInvitation } from './accept-invitation.ts'
+import { acceptInvitation, assertInvitationPassword } from './accept-invitation.ts'
 import { presentMe } from './auth.presenter.ts'
-import { changePassword } from './change-password.ts'
+import { assertCurrentPassword, changePassword } from './change-password.ts'
 import { completePasswordReset } from './complete-password-reset.ts'
 import { getUsableLinkOrThrow } from './one-time-links.ts'
 import { loadActor, SESSION_COOKIE } from './sessions.ts'
@@ -85,6 +85,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request)
       const sessionId = request.sessionId as string
+      await assertCurrentPassword(app.db, app.config, actor, request.body.currentPassword, request.ip)
       await withTransaction(app.db, (trx) =>
         changePassword(trx, contextOf(request), { actor, sessionId, ...request.body }),
       )
@@ -125,6 +126,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, body: AcceptInvitationBodySchema, response: { 200: MeResponseSchema } },
     },
     async (request, reply) => {
+      await assertInvitationPassword(app.db, app.config, { ...request.body, ip: request.ip })
       const session = await withTransaction(app.db, (trx) =>
         acceptInvitation(trx, app.config, {
           ...request.body,

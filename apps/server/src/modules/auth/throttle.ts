@@ -53,3 +53,19 @@ export async function recordLoginFailure(db: Database, limits: LoginLimits, emai
 export async function clearLoginFailures(trx: Trx, email: string): Promise<void> {
   await trx.deleteFrom('loginFailures').where('key', '=', accountKey(email)).execute()
 }
+
+/**
+ * Verifies a password outside any transaction, counting a wrong one against the account's and the address's
+ * sign-in limits (429 once locked), so no form that takes a password can be used to guess it without limit.
+ */
+export async function verifyPasswordThrottled(
+  db: Database,
+  limits: LoginLimits,
+  input: { email: string; ip: string },
+  verify: () => Promise<boolean>,
+): Promise<boolean> {
+  await assertNotThrottled(db, limits, input.email, input.ip)
+  if (await verify()) return true
+  await recordLoginFailure(db, limits, input.email, input.ip)
+  return false
+}

@@ -11,7 +11,9 @@ export async function removeMembership(
   userId: string,
   membership: Membership,
 ): Promise<void> {
-  if (membership.role === 'admin') {
+  const user = await trx.selectFrom('users').select('active').where('id', '=', userId).executeTakeFirstOrThrow()
+  // A deactivated admin is not counted, so taking the role from one leaves the active admins as they were.
+  if (membership.role === 'admin' && user.active === 1) {
     const admins = await trx
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.userId')

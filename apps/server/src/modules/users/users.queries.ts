@@ -97,6 +97,7 @@ export async function findUsersForActor(
   const led = ledCountries(actor)
   const scope = allVisible || led === 'all' ? null : [...led]
   if (scope !== null && scope.length === 0) return []
+  if (filter.country && scope !== null && !scope.includes(filter.country)) throw notFound('Country not found')
   if (scope !== null || filter.country || filter.role) {
     query = query.where('id', 'in', (eb) => {
       let sub = eb.selectFrom('memberships').select('userId')

@@ -120,7 +120,8 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!membership) throw notFound('Membership not found')
       authorize(actor, 'membership.delete', membership)
       await withTransaction(app.db, (trx) => removeMembership(trx, contextOf(request), user.id, membership))
-      return { data: presentUser(actor, await loadUser(request, user.id)) }
+      // Removing the last role a lead can see hides the user from that lead; the answer still shows the outcome.
+      return { data: presentUser(actor, await getUserOrThrow(app.db, user.id, () => true)) }
     },
   )
 
