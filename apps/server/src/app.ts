@@ -12,6 +12,8 @@ import { registerWebApp } from './http/static.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { authRoutes } from './modules/auth/auth.routes.ts'
 import { countriesRoutes } from './modules/countries/countries.routes.ts'
+import { indicatorsRoutes } from './modules/frameworks/indicators.routes.ts'
+import { versionsRoutes } from './modules/frameworks/versions.routes.ts'
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts'
 import { systemRoutes } from './modules/system/system.routes.ts'
 import { usersRoutes } from './modules/users/users.routes.ts'
@@ -74,6 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(countriesRoutes)
   await app.register(organisationsRoutes)
   await app.register(auditRoutes)
+  await app.register(versionsRoutes)
+  await app.register(indicatorsRoutes)
   await registerWebApp(app)
 
   return Object.assign(app, { routeList })

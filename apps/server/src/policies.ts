@@ -2,6 +2,7 @@ import type { Actor } from './actor.ts'
 import { forbidden } from './errors.ts'
 import { auditPolicy } from './modules/audit/audit.policy.ts'
 import { countriesPolicy } from './modules/countries/countries.policy.ts'
+import { frameworksPolicy } from './modules/frameworks/frameworks.policy.ts'
 import { organisationsPolicy } from './modules/organisations/organisations.policy.ts'
 import { usersPolicy } from './modules/users/users.policy.ts'
 
@@ -9,6 +10,7 @@ import { usersPolicy } from './modules/users/users.policy.ts'
 const POLICIES = {
   ...auditPolicy,
   ...countriesPolicy,
+  ...frameworksPolicy,
   ...organisationsPolicy,
   ...usersPolicy,
 }

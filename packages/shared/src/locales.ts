@@ -13,3 +13,10 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
+
+/**
+ * Languages framework content (the Handbook) can be written in. Serbian Latin content is derived from Serbian
+ * Cyrillic by transliteration whenever Cyrillic text exists.
+ */
+export const CONTENT_LOCALES = ['en', 'sr-Cyrl', 'sr-Latn', 'sq', 'mk', 'bs', 'cnr'] as const
+export type ContentLocale = (typeof CONTENT_LOCALES)[number]

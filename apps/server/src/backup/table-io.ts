@@ -10,15 +10,21 @@ const BATCH = 1000
 /** Reads every row of a table in its stable order, in batches (keyset paging), as the app sees rows (camelCase). */
 export async function* readTable(db: Database, table: (typeof TABLES)[number]): AsyncGenerator<Row[]> {
   const anyDb = db as unknown as AnyDb
-  let last: unknown
+  const keys = table.key.map((k) => sql.ref(k))
+  let last: unknown[] | undefined
   for (;;) {
-    let query = anyDb.selectFrom(table.name).selectAll().orderBy(sql.ref(table.orderBy)).limit(BATCH)
-    if (last !== undefined) query = query.where(sql.ref(table.orderBy), '>', last)
+    let query = anyDb.selectFrom(table.name).selectAll().limit(BATCH)
+    for (const k of keys) query = query.orderBy(k)
+    if (last !== undefined) {
+      const after = sql<boolean>`(${sql.join(keys)}) > (${sql.join(last)})`
+      query = query.where(after)
+    }
     const rows = await query.execute()
     if (rows.length === 0) return
     yield rows
     if (rows.length < BATCH) return
-    last = rows[rows.length - 1]?.[camel(table.orderBy)]
+    const lastRow = rows[rows.length - 1] as Row
+    last = table.key.map((k) => lastRow[camel(k)])
   }
 }
 

@@ -2,6 +2,7 @@ import type { RequestContext } from '../actor.ts'
 import { loadConfig } from '../config.ts'
 import { type DatabaseHandle, openDatabase } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
+import { seedDefaultHandbook } from '../seed/handbook.ts'
 import { seedReferenceData } from '../seed/reference.ts'
 
 /** Audit context of CLI writes: no signed-in actor; the request id names the command. */
@@ -18,6 +19,7 @@ export async function withDatabase<T>(
     if (options.prepare !== false) {
       await migrateToLatest(handle)
       await seedReferenceData(handle.db)
+      await seedDefaultHandbook(handle.db)
     }
     return await fn(handle, config)
   } finally {

@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts'
 import { type Command, UsageError } from './command.ts'
 import { backupCommand, restoreCommand } from './commands/backup.ts'
 import { migrateCommand, seedCommand } from './commands/db.ts'
+import { frameworkExportCommand, frameworkImportCommand, frameworkListCommand } from './commands/framework.ts'
 import { userCreateCommand, userInviteCommand, userResetPasswordCommand } from './commands/user.ts'
 
 const COMMANDS: Command[] = [
@@ -13,6 +14,9 @@ const COMMANDS: Command[] = [
   userCreateCommand,
   userInviteCommand,
   userResetPasswordCommand,
+  frameworkListCommand,
+  frameworkExportCommand,
+  frameworkImportCommand,
   backupCommand,
   restoreCommand,
 ]

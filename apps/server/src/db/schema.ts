@@ -75,4 +75,73 @@ export interface DB {
     summary: string
     requestId: string | null
   }
+  frameworks: { id: string; code: string; name: string; baseLocale: string; createdAt: string; updatedAt: string }
+  frameworkVersions: {
+    id: string
+    frameworkId: string
+    label: string
+    status: string
+    basedOnId: string | null
+    notes: string
+    createdBy: string | null
+    publishedAt: string | null
+    publishedBy: string | null
+    retiredAt: string | null
+    createdAt: string
+    updatedAt: string
+    version: number
+  }
+  frameworkAreas: {
+    id: string
+    versionId: string
+    code: string
+    position: number
+    title: string
+    description: string
+    version: number
+  }
+  adaptations: {
+    id: string
+    versionId: string
+    countryCode: string
+    notes: string
+    createdAt: string
+    updatedAt: string
+    version: number
+  }
+  indicators: {
+    id: string
+    versionId: string
+    areaId: string
+    adaptationId: string | null
+    code: string
+    position: number
+    title: string
+    definition: string
+    guidance: string
+    kind: string
+    measurement: string
+    unit: string | null
+    disaggregations: string
+    customDimensions: string
+    legalReferences: string
+    sources: string
+    topics: string
+    isCore: number
+    isFramework: number
+    isRedFlag: number
+    weight: number
+    lineageType: string
+    lineageFrom: string
+    version: number
+  }
+  versionRetirements: { versionId: string; code: string; note: string }
+  adaptationItems: {
+    adaptationId: string
+    indicatorCode: string
+    excluded: number
+    nationalNote: string
+    nationalLegalReferences: string
+    nationalSources: string
+  }
 }

@@ -1,15 +1,22 @@
 /**
- * Every application table in foreign-key order (parents first), with the column that orders its rows.
+ * Every application table in foreign-key order (parents first), with the columns of its primary key (which order its rows).
  * Backup, restore and the tests that compare databases walk this list; a new table is added here with its migration.
  */
 export const TABLES = [
-  { name: 'app_meta', orderBy: 'key' },
-  { name: 'countries', orderBy: 'code' },
-  { name: 'organisations', orderBy: 'id' },
-  { name: 'users', orderBy: 'id' },
-  { name: 'memberships', orderBy: 'id' },
-  { name: 'sessions', orderBy: 'id' },
-  { name: 'one_time_tokens', orderBy: 'id' },
-  { name: 'login_failures', orderBy: 'key' },
-  { name: 'audit_events', orderBy: 'seq' },
+  { name: 'app_meta', key: ['key'] },
+  { name: 'countries', key: ['code'] },
+  { name: 'organisations', key: ['id'] },
+  { name: 'users', key: ['id'] },
+  { name: 'memberships', key: ['id'] },
+  { name: 'sessions', key: ['id'] },
+  { name: 'one_time_tokens', key: ['id'] },
+  { name: 'login_failures', key: ['key'] },
+  { name: 'frameworks', key: ['id'] },
+  { name: 'framework_versions', key: ['id'] },
+  { name: 'framework_areas', key: ['id'] },
+  { name: 'adaptations', key: ['id'] },
+  { name: 'indicators', key: ['id'] },
+  { name: 'version_retirements', key: ['version_id', 'code'] },
+  { name: 'adaptation_items', key: ['adaptation_id', 'indicator_code'] },
+  { name: 'audit_events', key: ['seq'] },
 ] as const

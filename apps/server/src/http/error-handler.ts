@@ -26,16 +26,41 @@ function validationIssues(error: FastifyError): Issue[] {
   })
 }
 
+const CONSTRAINT_CODES = new Set([
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+  'SQLITE_CONSTRAINT_FOREIGNKEY',
+  '23505',
+  '23503',
+])
+
+function isConstraintViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' && CONSTRAINT_CODES.has(code)
+}
+
 /** Maps every error to `{error:{code,message,details?}, requestId}`; internals (stack, SQL) never reach the client. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed')
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
+      if (error.code === 'rate_limited' && retryAfter) reply.header('retry-after', String(retryAfter))
       return send(reply, request, error.status, error.code, error.message, error.details)
     }
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
       const issues = validationIssues(error as FastifyError)
       return send(reply, request, 400, 'validation_failed', 'The request has invalid fields', { issues })
+    }
+    if (isConstraintViolation(error)) {
+      // Two requests raced for the same unique value, or a referenced row went away meanwhile.
+      return send(
+        reply,
+        request,
+        409,
+        'conflict',
+        'This conflicts with a change made at the same time. Reload and try again.',
+      )
     }
     const status = error.statusCode ?? 500
     if (status === 413) return send(reply, request, 413, 'payload_too_large', 'The request body is too large')

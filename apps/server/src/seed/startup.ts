@@ -2,12 +2,13 @@ import type { Config } from '../config.ts'
 import type { DatabaseHandle } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { seedDemo } from './demo.ts'
+import { seedDefaultHandbook } from './handbook.ts'
 import { getMeta, setMeta } from './meta.ts'
 import { seedReferenceData } from './reference.ts'
 
 /**
- * Prepares the database for serving: migrations, reference data, and on the first start of an empty embedded
- * database the demo data (DEMO=auto). PostgreSQL never gets demo data unless `thbm seed --demo` runs.
+ * Prepares the database for serving: migrations, reference data, the default Handbook on first start, and on the
+ * first start of an empty embedded database the demo data (DEMO=auto). PostgreSQL never gets demo data unless `thbm seed --demo` runs.
  */
 export async function prepareDatabase(
   handle: DatabaseHandle,
@@ -18,6 +19,7 @@ export async function prepareDatabase(
   let demoSeeded = false
   const firstStart = (await getMeta(handle.db, 'initialized_at')) === null
   if (firstStart) {
+    await seedDefaultHandbook(handle.db)
     const wantsDemo = config.demo !== false && handle.engine === 'sqlite'
     const users = await handle.db.selectFrom('users').select('id').limit(1).execute()
     if (wantsDemo && users.length === 0) demoSeeded = await seedDemo(handle.db)

@@ -1,13 +1,14 @@
 import { migrateToLatest } from '../../db/migrate.ts'
 import { seedDemo } from '../../seed/demo.ts'
 import { DEMO_PASSWORD } from '../../seed/demo-accounts.ts'
+import { seedDefaultHandbook } from '../../seed/handbook.ts'
 import { seedReferenceData } from '../../seed/reference.ts'
 import { type Command, UsageError } from '../command.ts'
 import { withDatabase } from '../context.ts'
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'Apply pending database migrations (forward-only) and add missing reference data',
+  summary: 'Apply pending database migrations (forward-only); add missing reference data and the default Handbook',
   usage: ['thbm migrate'],
   options: {},
   async run() {
@@ -17,6 +18,7 @@ export const migrateCommand: Command = {
         const countries = await seedReferenceData(handle.db)
         console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'The database is up to date.')
         if (countries) console.log(`Added ${countries} countries.`)
+        if (await seedDefaultHandbook(handle.db)) console.log('Added and published the default Handbook.')
       },
       { prepare: false },
     )

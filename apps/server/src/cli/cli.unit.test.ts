@@ -1,0 +1,103 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { runCli } from './main.ts'
+
+let dir: string
+const saved = process.env.DATABASE_URL
+
+/** Runs the CLI in-process and returns its exit code and everything it printed. */
+async function thbm(...args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = []
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => lines.push(a.join(' ')))
+  const err = vi.spyOn(console, 'error').mockImplementation((...a) => lines.push(a.join(' ')))
+  try {
+    return { code: await runCli(args), out: lines.join('\n') }
+  } finally {
+    log.mockRestore()
+    err.mockRestore()
+  }
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thbm-cli-'))
+  process.env.DATABASE_URL = path.join(dir, 'db.sqlite')
+})
+afterAll(() => {
+  process.env.DATABASE_URL = saved
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('thbm', () => {
+  it('lists its commands with --help, and every command has its own --help', async () => {
+    const overview = await thbm('--help')
+    expect(overview.code).toBe(0)
+    for (const name of [
+      'migrate',
+      'seed',
+      'user create',
+      'user invite',
+      'user reset-password',
+      'backup',
+      'restore',
+      'framework export',
+    ]) {
+      expect(overview.out).toContain(name)
+      const help = await thbm(...name.split(' '), '--help')
+      expect(help.code, name).toBe(0)
+      expect(help.out).toContain(`thbm ${name}`)
+    }
+  })
+
+  it('answers bad arguments with a message and a non-zero exit', async () => {
+    expect((await thbm('frobnicate')).code).toBe(2)
+    const unknownOption = await thbm('migrate', '--colour')
+    expect(unknownOption.code).toBe(2)
+    const badRole = await thbm('user', 'invite', '--email', 'x@example.org', '--role', 'wizard')
+    expect(badRole.code).toBe(2)
+    expect(badRole.out).toContain('--role')
+    const missing = await thbm('backup')
+    expect(missing.code).toBe(2)
+    expect(missing.out).toContain('--out is required')
+  })
+
+  it('migrates, creates users and links, exports the Handbook, backs up and restores', async () => {
+    expect((await thbm('migrate')).code).toBe(0)
+    expect((await thbm('seed', '--demo')).code).toBe(0)
+    const created = await thbm('user', 'create', '--email', 'ops@example.org', '--name', 'Ops', '--role', 'admin')
+    expect(created.code, created.out).toBe(0)
+    expect(created.out).toMatch(/reset-password\?token=/)
+    const weak = await thbm(
+      'user',
+      'create',
+      '--email',
+      'w@example.org',
+      '--name',
+      'W',
+      '--role',
+      'admin',
+      '--password',
+      'short',
+    )
+    expect(weak.code).toBe(1)
+    expect(weak.out).toContain('--password')
+    expect(
+      (await thbm('user', 'invite', '--email', 'n@example.org', '--role', 'expert', '--country', 'RS')).out,
+    ).toMatch(/invitation\?token=/)
+    expect((await thbm('user', 'reset-password', '--email', 'lead.rs@example.org')).code).toBe(0)
+    expect((await thbm('user', 'reset-password', '--email', 'nobody@example.org')).code).toBe(1)
+
+    const json = path.join(dir, 'handbook.json')
+    const exported = await thbm('framework', 'export', '--out', json)
+    expect(exported.code, exported.out).toBe(0)
+    expect(JSON.parse(fs.readFileSync(json, 'utf8')).schema).toBe('thbm.framework')
+
+    const backup = path.join(dir, 'backup.sqlite')
+    expect((await thbm('backup', '--out', backup)).code).toBe(0)
+    process.env.DATABASE_URL = path.join(dir, 'restored.sqlite')
+    const restored = await thbm('restore', '--file', backup)
+    expect(restored.code, restored.out).toBe(0)
+    expect((await thbm('restore', '--file', backup)).code).toBe(1)
+  })
+})

@@ -1,0 +1,359 @@
+import type { InjectOptions } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { asUser, buildOrganisation, buildUser, TEST_PASSWORD } from '../../test/factories.ts'
+import { frameworkDoc, indicator, multipartFile } from '../../test/framework-fixture.ts'
+import { createTestApp, type TestApp } from '../../test/test-app.ts'
+import { withTransaction } from '../db/transaction.ts'
+import { hashSecret } from '../modules/auth/tokens.ts'
+import { createDraft } from '../modules/frameworks/create-draft.ts'
+import { createArea } from '../modules/frameworks/edit-areas.ts'
+import { importFrameworkDoc } from '../modules/frameworks/import-framework.ts'
+import { publishVersion } from '../modules/frameworks/publish-version.ts'
+
+/**
+ * Every registered route with its decided access rule. A route that is not listed fails the suite, so no route
+ * ships without a decision. 'public' routes answer without a session; every other route answers 401 to an
+ * anonymous request, and the listed status to each role for a canonical request (on RS data, by RS members).
+ */
+const ROLES = ['admin', 'coordinator', 'lead', 'expert', 'provider', 'observer'] as const
+type RoleName = (typeof ROLES)[number]
+type Canonical = { url: string; payload?: InjectOptions['payload']; headers?: Record<string, string> }
+type Rule = 'public' | { request: () => Promise<Canonical>; expect: Record<RoleName, number> }
+
+const statuses = (admin: number, coordinator: number, lead: number, others: number): Record<RoleName, number> => ({
+  admin,
+  coordinator,
+  lead,
+  expert: others,
+  provider: others,
+  observer: others,
+})
+
+let t: TestApp
+const sessions = {} as Record<RoleName, string>
+
+const rsUser = async () => buildUser(t.db, { role: 'expert', countryCode: 'RS' })
+const fixed = (url: string, payload?: InjectOptions['payload']) => async () => ({ url, payload })
+let seq = 0
+const unique = (prefix: string) => `${prefix} ${++seq}`
+
+/** A new framework version (a draft, or published) with a unique framework code. */
+async function frameworkVersion(status: 'draft' | 'published'): Promise<string> {
+  const doc = frameworkDoc({ framework: { code: `M${++seq}`, name: { en: 'Matrix' }, baseLocale: 'en' } })
+  return withTransaction(t.db, async (trx) => {
+    const ctx = { actor: null, requestId: null }
+    const id = await importFrameworkDoc(trx, ctx, doc)
+    if (status === 'published') await publishVersion(trx, ctx, id, 1)
+    return id
+  })
+}
+const draftOf = async (): Promise<string> => {
+  const published = await frameworkVersion('published')
+  return withTransaction(t.db, (trx) => createDraft(trx, { actor: null, requestId: null }, published, 'next'))
+}
+const { lineage: _lineage, ...newIndicator } = indicator('IDN-7')
+const fv = (id: string, rest = '') => `/api/framework-versions/${id}${rest}`
+
+const MATRIX: Record<string, Rule> = {
+  'GET /api/docs': 'public',
+  'GET /api/docs/static/index.html': 'public',
+  'GET /api/docs/static/swagger-initializer.js': 'public',
+  'GET /api/docs/json': 'public',
+  'GET /api/docs/yaml': 'public',
+  'GET /api/docs/static/*': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /api/health': 'public',
+  'GET /api/config': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
+  'GET /api/auth/invitations/:token': 'public',
+  'POST /api/auth/invitations/accept': 'public',
+  'POST /api/auth/password-reset': 'public',
+
+  'GET /api/auth/me': { request: fixed('/api/auth/me'), expect: statuses(200, 200, 200, 200) },
+  'PATCH /api/auth/me': { request: fixed('/api/auth/me', { locale: 'en' }), expect: statuses(200, 200, 200, 200) },
+  'POST /api/auth/password': {
+    // The same new password twice in a row is fine: the current one is checked, not the history.
+    request: async () => ({
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+    }),
+    expect: statuses(200, 200, 200, 200),
+  },
+
+  'GET /api/users': { request: fixed('/api/users'), expect: statuses(200, 200, 200, 403) },
+  'GET /api/users/:id': {
+    request: async () => ({ url: `/api/users/${(await rsUser()).id}` }),
+    expect: statuses(200, 200, 200, 404),
+  },
+  'PATCH /api/users/:id': {
+    request: async () => ({ url: `/api/users/${(await rsUser()).id}`, payload: { version: 1, name: 'Renamed' } }),
+    expect: statuses(200, 403, 200, 404),
+  },
+  'POST /api/users/:id/password-reset': {
+    request: async () => ({ url: `/api/users/${(await rsUser()).id}/password-reset` }),
+    expect: statuses(201, 403, 201, 404),
+  },
+  'POST /api/users/:id/memberships': {
+    request: async () => ({
+      url: `/api/users/${(await rsUser()).id}/memberships`,
+      payload: { role: 'observer', countryCode: 'RS' },
+    }),
+    expect: statuses(201, 403, 201, 404),
+  },
+  'DELETE /api/users/:id/memberships/:membershipId': {
+    request: async () => {
+      const user = await rsUser()
+      return { url: `/api/users/${user.id}/memberships/${user.membershipId}` }
+    },
+    expect: statuses(200, 403, 200, 404),
+  },
+  'GET /api/invitations': { request: fixed('/api/invitations'), expect: statuses(200, 200, 200, 403) },
+  'POST /api/invitations': {
+    request: async () => ({
+      url: '/api/invitations',
+      payload: { email: `${unique('invitee').replace(' ', '')}@example.test`, role: 'expert', countryCode: 'RS' },
+    }),
+    expect: statuses(201, 403, 201, 403),
+  },
+  'DELETE /api/invitations/:id': {
+    request: async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/invitations',
+        headers: { cookie: sessions.admin },
+        payload: { email: `${unique('revokee').replace(' ', '')}@example.test`, role: 'expert', countryCode: 'RS' },
+      })
+      const token = new URL(res.json().link).searchParams.get('token') as string
+      return { url: `/api/invitations/${hashSecret(token)}` }
+    },
+    expect: statuses(200, 404, 200, 404),
+  },
+
+  'GET /api/countries': { request: fixed('/api/countries'), expect: statuses(200, 200, 200, 200) },
+  'GET /api/countries/:code': { request: fixed('/api/countries/RS'), expect: statuses(200, 200, 200, 200) },
+  'PATCH /api/countries/:code': {
+    request: async () => {
+      const { version } = await t.db
+        .selectFrom('countries')
+        .select('version')
+        .where('code', '=', 'RS')
+        .executeTakeFirstOrThrow()
+      return { url: '/api/countries/RS', payload: { version, names: { en: unique('Serbia') } } }
+    },
+    expect: statuses(200, 403, 403, 403),
+  },
+
+  'GET /api/organisations': { request: fixed('/api/organisations'), expect: statuses(200, 200, 200, 200) },
+  'GET /api/organisations/:id': {
+    request: async () => ({ url: `/api/organisations/${(await buildOrganisation(t.db)).id}` }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'POST /api/organisations': {
+    request: async () => ({
+      url: '/api/organisations',
+      payload: { name: unique('Organisation'), type: 'ngo', countryCode: 'RS' },
+    }),
+    expect: statuses(201, 403, 201, 403),
+  },
+  'PATCH /api/organisations/:id': {
+    request: async () => ({
+      url: `/api/organisations/${(await buildOrganisation(t.db)).id}`,
+      payload: { version: 1, name: unique('Renamed') },
+    }),
+    expect: statuses(200, 403, 200, 403),
+  },
+
+  'GET /api/audit': { request: fixed('/api/audit'), expect: statuses(200, 200, 200, 403) },
+
+  'GET /api/frameworks': { request: fixed('/api/frameworks'), expect: statuses(200, 200, 200, 200) },
+  'GET /api/framework-versions/:versionId': {
+    request: async () => ({ url: fv(await frameworkVersion('published')) }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'GET /api/framework-versions/:versionId/export': {
+    request: async () => ({ url: fv(await frameworkVersion('published'), '/export?format=json') }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'GET /api/framework-versions/:versionId/diff': {
+    request: async () => ({ url: fv(await draftOf(), '/diff') }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'GET /api/framework-versions/:versionId/indicators/:code/history': {
+    request: async () => ({ url: fv(await draftOf(), '/indicators/IDN-1/history') }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'POST /api/frameworks/import': {
+    request: async () => {
+      const { payload, headers } = multipartFile(
+        JSON.stringify(frameworkDoc({ framework: { code: `I${++seq}`, name: { en: 'x' }, baseLocale: 'en' } })),
+      )
+      return { url: '/api/frameworks/import', payload, headers }
+    },
+    expect: statuses(201, 201, 403, 403),
+  },
+  'POST /api/framework-versions/:versionId/drafts': {
+    request: async () => ({ url: fv(await frameworkVersion('published'), '/drafts'), payload: { label: '2.0' } }),
+    expect: statuses(201, 201, 403, 403),
+  },
+  'PATCH /api/framework-versions/:versionId': {
+    request: async () => ({ url: fv(await frameworkVersion('draft')), payload: { version: 1, label: '1.1' } }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'POST /api/framework-versions/:versionId/publish': {
+    request: async () => ({ url: fv(await frameworkVersion('draft'), '/publish'), payload: { version: 1 } }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'POST /api/framework-versions/:versionId/retire': {
+    request: async () => ({ url: fv(await frameworkVersion('published'), '/retire'), payload: { version: 2 } }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'DELETE /api/framework-versions/:versionId': {
+    request: async () => ({ url: fv(await frameworkVersion('draft'), '?version=1') }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'POST /api/framework-versions/:versionId/indicators': {
+    request: async () => ({ url: fv(await frameworkVersion('draft'), '/indicators'), payload: newIndicator }),
+    expect: statuses(201, 201, 403, 403),
+  },
+  'PATCH /api/framework-versions/:versionId/indicators/:code': {
+    request: async () => ({
+      url: fv(await frameworkVersion('draft'), '/indicators/IDN-1'),
+      payload: { version: 1, guidance: { en: 'New' } },
+    }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'DELETE /api/framework-versions/:versionId/indicators/:code': {
+    request: async () => ({ url: fv(await frameworkVersion('draft'), '/indicators/IDN-1?version=1') }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'POST /api/framework-versions/:versionId/merge': {
+    request: async () => ({
+      url: fv(await frameworkVersion('draft'), '/merge'),
+      payload: { codes: ['AST-1', 'AST-2'], into: { code: 'AST-9', title: { en: 'M' } } },
+    }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'POST /api/framework-versions/:versionId/indicators/:code/split': {
+    request: async () => ({
+      url: fv(await frameworkVersion('draft'), '/indicators/IDN-2/split'),
+      payload: {
+        into: [
+          { code: 'IDN-8', title: { en: 'A' } },
+          { code: 'IDN-9', title: { en: 'B' } },
+        ],
+      },
+    }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'POST /api/framework-versions/:versionId/areas': {
+    request: async () => ({
+      url: fv(await frameworkVersion('draft'), '/areas'),
+      payload: { code: 'PRV', title: { en: 'P' }, description: { en: 'D' } },
+    }),
+    expect: statuses(201, 201, 403, 403),
+  },
+  'PATCH /api/framework-versions/:versionId/areas/:areaCode': {
+    request: async () => ({
+      url: fv(await frameworkVersion('draft'), '/areas/IDN'),
+      payload: { version: 1, title: { en: 'Identification and referral' } },
+    }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'DELETE /api/framework-versions/:versionId/areas/:areaCode': {
+    request: async () => {
+      const id = await frameworkVersion('draft')
+      await withTransaction(t.db, (trx) =>
+        createArea(trx, { actor: null, requestId: null }, id, {
+          code: 'EMP',
+          title: { en: 'Empty' },
+          description: { en: 'x' },
+        }),
+      )
+      return { url: fv(id, '/areas/EMP?version=1') }
+    },
+    expect: statuses(200, 200, 403, 403),
+  },
+  'GET /api/framework-versions/:versionId/adaptations/:country': {
+    request: async () => ({ url: fv(await frameworkVersion('published'), '/adaptations/RS') }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'PUT /api/framework-versions/:versionId/adaptations/:country': {
+    request: async () => ({
+      url: fv(await frameworkVersion('published'), '/adaptations/RS'),
+      payload: { version: 0, notes: {}, items: [], extraIndicators: [] },
+    }),
+    expect: statuses(200, 200, 200, 403),
+  },
+}
+
+beforeAll(async () => {
+  t = await createTestApp()
+  const [admin, coordinator, lead, expert, provider, observer] = await Promise.all([
+    asUser(t.app, 'admin'),
+    asUser(t.app, 'regional_coordinator'),
+    asUser(t.app, 'country_lead', 'RS'),
+    asUser(t.app, 'expert', 'RS'),
+    asUser(t.app, 'data_provider', 'RS'),
+    asUser(t.app, 'observer', 'RS'),
+  ])
+  Object.assign(sessions, {
+    admin: admin.cookie,
+    coordinator: coordinator.cookie,
+    lead: lead.cookie,
+    expert: expert.cookie,
+    provider: provider.cookie,
+    observer: observer.cookie,
+  })
+})
+afterAll(() => t.close())
+
+const keyOf = (r: { method: string; url: string }) => `${r.method} ${r.url}`
+const methodOf = (key: string) => key.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+describe('authorization matrix', () => {
+  it('has a decided rule for every registered route, and no rule for a route that does not exist', () => {
+    const registered = t.app.routeList.map(keyOf)
+    expect(registered.filter((key) => !(key in MATRIX))).toEqual([])
+    expect(Object.keys(MATRIX).filter((key) => !registered.includes(key))).toEqual([])
+  })
+
+  it('marks exactly the public routes public', () => {
+    for (const route of t.app.routeList) {
+      expect(route.isPublic, keyOf(route)).toBe(MATRIX[keyOf(route)] === 'public')
+    }
+  })
+
+  it('every non-public route answers 401 to an anonymous request', async () => {
+    for (const [key, rule] of Object.entries(MATRIX)) {
+      if (rule === 'public') continue
+      const { url, payload, headers } = await rule.request()
+      const res = await t.app.inject({
+        method: methodOf(key),
+        url,
+        headers,
+        ...(payload === undefined ? {} : { payload }),
+      })
+      expect(res.statusCode, key).toBe(401)
+      expect(res.json().error.code).toBe('unauthenticated')
+    }
+  })
+
+  for (const [key, rule] of Object.entries(MATRIX)) {
+    if (rule === 'public') continue
+    it(`${key}: ${ROLES.map((r) => `${r} ${rule.expect[r]}`).join(', ')}`, async () => {
+      const actual = {} as Record<RoleName, number>
+      for (const role of ROLES) {
+        const { url, payload, headers } = await rule.request()
+        const res = await t.app.inject({
+          method: methodOf(key),
+          url,
+          headers: { ...headers, cookie: sessions[role] },
+          ...(payload === undefined ? {} : { payload }),
+        })
+        actual[role] = res.statusCode
+      }
+      expect(actual).toEqual(rule.expect)
+    })
+  }
+})

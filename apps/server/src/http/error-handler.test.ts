@@ -1,0 +1,197 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectNoChange } from '../../test/db-state.ts'
+import { asUser } from '../../test/factories.ts'
+import { indicator } from '../../test/framework-fixture.ts'
+import { createTestApp, type TestApp } from '../../test/test-app.ts'
+
+let t: TestApp
+let cookie: string
+beforeAll(async () => {
+  t = await createTestApp()
+  cookie = (await asUser(t.app, 'admin')).cookie
+})
+afterAll(() => t.close())
+
+const USER = '01900000-0000-7000-8000-0000000000aa'
+const TOKEN = 'a'.repeat(43)
+const FV = `/api/framework-versions/${USER}`
+const { lineage: _lineage, ...INDICATOR } = indicator('IDN-7')
+
+/** Checks the one error body shape, and that nothing internal leaks into it. */
+function expectErrorBody(res: { body: string; json(): unknown }, code: string) {
+  const body = res.json() as { error: Record<string, unknown>; requestId: string }
+  expect(Object.keys(body).sort()).toEqual(['error', 'requestId'])
+  expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/)
+  expect(body.error.code).toBe(code)
+  expect(typeof body.error.message).toBe('string')
+  for (const key of Object.keys(body.error)) expect(['code', 'message', 'details']).toContain(key)
+  expect(res.body).not.toMatch(/\bat .+\.(ts|js):\d+|node_modules|stack|select |insert into|sqlite|SQLITE|relation "/i)
+  return body
+}
+
+type Case = [method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload: unknown, path: string]
+
+/** A request per route with input, wrong in exactly one place, and the field path the answer must name. */
+const BAD_INPUT: Case[] = [
+  ['POST', '/api/auth/login', { email: 'nope', password: 'x' }, 'body.email'],
+  ['PATCH', '/api/auth/me', { locale: 'klingon' }, 'body.locale'],
+  ['POST', '/api/auth/password', { currentPassword: 'x' }, 'body.newPassword'],
+  ['GET', '/api/auth/invitations/short', undefined, 'params.token'],
+  ['POST', '/api/auth/invitations/accept', { token: TOKEN, name: '', password: 'x' }, 'body.name'],
+  ['POST', '/api/auth/password-reset', { token: 'short', password: 'Long-Enough-Pass-1' }, 'body.token'],
+  ['GET', '/api/users?role=king', undefined, 'querystring.role'],
+  ['GET', '/api/users/not-a-uuid', undefined, 'params.id'],
+  ['PATCH', `/api/users/${USER}`, { version: 0 }, 'body.version'],
+  ['POST', '/api/users/not-a-uuid/password-reset', undefined, 'params.id'],
+  ['POST', `/api/users/${USER}/memberships`, { role: 'expert', countryCode: 'Serbia' }, 'body.countryCode'],
+  ['DELETE', `/api/users/${USER}/memberships/42`, undefined, 'params.membershipId'],
+  ['POST', '/api/invitations', { email: 'x@', role: 'expert', countryCode: 'RS' }, 'body.email'],
+  ['DELETE', '/api/invitations/XYZ', undefined, 'params.id'],
+  ['GET', '/api/countries/rs', undefined, 'params.code'],
+  ['PATCH', '/api/countries/RS', { version: '1', names: { en: 'Serbia' } }, 'body.version'],
+  ['GET', '/api/organisations?includeInactive=1', undefined, 'querystring.includeInactive'],
+  ['GET', '/api/organisations/123', undefined, 'params.id'],
+  ['POST', '/api/organisations', { name: 'X', type: 'club', countryCode: 'RS' }, 'body.type'],
+  ['PATCH', `/api/organisations/${USER}`, { version: 1, active: 'yes' }, 'body.active'],
+  ['GET', '/api/audit?limit=0', undefined, 'querystring.limit'],
+  ['GET', '/api/framework-versions/v1', undefined, 'params.versionId'],
+  ['GET', `${FV}/export?format=pdf`, undefined, 'querystring.format'],
+  ['GET', `${FV}/diff?against=x`, undefined, 'querystring.against'],
+  ['POST', `${FV}/drafts`, { label: '' }, 'body.label'],
+  ['PATCH', FV, { version: 0 }, 'body.version'],
+  ['POST', `${FV}/publish`, {}, 'body.version'],
+  ['POST', `${FV}/retire`, { version: 'x' }, 'body.version'],
+  ['DELETE', `${FV}?version=abc`, undefined, 'querystring.version'],
+  ['POST', `${FV}/indicators`, { ...INDICATOR, kind: 'opinion' }, 'body.kind'],
+  ['PATCH', `${FV}/indicators/IDN-1`, { version: 1, kind: 'opinion' }, 'body.kind'],
+  ['DELETE', `${FV}/indicators/idn1?version=1`, undefined, 'params.code'],
+  ['POST', `${FV}/merge`, { codes: ['IDN-1'], into: { code: 'IDN-9', title: { en: 'x' } } }, 'body.codes'],
+  ['POST', `${FV}/indicators/IDN-1/split`, { into: [{ code: 'IDN-8', title: { en: 'a' } }] }, 'body.into'],
+  ['GET', `${FV}/indicators/x/history`, undefined, 'params.code'],
+  ['POST', `${FV}/areas`, { code: 'bad', title: { en: 'x' }, description: { en: 'y' } }, 'body.code'],
+  ['PATCH', `${FV}/areas/IDN`, { version: 0 }, 'body.version'],
+  ['DELETE', `${FV}/areas/IDN?version=0`, undefined, 'querystring.version'],
+  ['GET', `${FV}/adaptations/rs`, undefined, 'params.country'],
+  ['PUT', `${FV}/adaptations/RS`, { version: 0, notes: {}, items: [], extraIndicators: 'x' }, 'body.extraIndicators'],
+]
+
+describe('input validation', () => {
+  it.each(BAD_INPUT)('%s %s answers 400 naming %s', async (method, url, payload, path) => {
+    const res = await expectNoChange(t.db, () =>
+      t.app.inject({
+        method,
+        url,
+        headers: { cookie },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      }),
+    )
+    expect(res.statusCode).toBe(400)
+    const body = expectErrorBody(res, 'validation_failed')
+    expect(body.error.details).toEqual({ issues: [expect.objectContaining({ path, message: expect.any(String) })] })
+  })
+
+  it('covers every documented route that takes input', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    const withInput = Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
+      ([url, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => op.requestBody || (Array.isArray(op.parameters) && op.parameters.length > 0))
+          .map(([method]) => `${method.toUpperCase()} ${url.replace(/\{(\w+)\}/g, ':$1')}`),
+    )
+    const covered = new Set(
+      BAD_INPUT.map(([method, url]) => {
+        const route = t.app.routeList.find(
+          (r) => r.method === method && new RegExp(`^${r.url.replace(/:\w+/g, '[^/?]+')}(\\?|$)`).test(url),
+        )
+        return route ? `${route.method} ${route.url}` : `${method} ${url}`
+      }),
+    )
+    for (const route of withInput) expect(covered, route).toContain(route)
+  })
+
+  it('names every bad field at once', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie },
+      payload: { email: 'x', role: 'x', countryCode: 'x' },
+    })
+    const paths = expectErrorBody(res, 'validation_failed').error.details as { issues: { path: string }[] }
+    expect(paths.issues.map((i) => i.path).sort()).toEqual(['body.countryCode', 'body.email', 'body.role'])
+  })
+})
+
+describe('request bodies', () => {
+  const post = (headers: Record<string, string>, payload: string) =>
+    t.app.inject({ method: 'POST', url: '/api/organisations', headers: { cookie, ...headers }, payload })
+
+  it('refuses malformed JSON with 400', async () => {
+    const res = await expectNoChange(t.db, () => post({ 'content-type': 'application/json' }, '{"name": "x",'))
+    expect(res.statusCode).toBe(400)
+    expect(expectErrorBody(res, 'validation_failed').error.message).toBe('Malformed JSON body')
+  })
+
+  it('refuses a content type it does not read with 400', async () => {
+    const res = await expectNoChange(t.db, () => post({ 'content-type': 'application/xml' }, '<organisation/>'))
+    expect(res.statusCode).toBe(400)
+    expect(expectErrorBody(res, 'validation_failed').error.details).toEqual({
+      issues: [expect.objectContaining({ path: 'headers.content-type' })],
+    })
+  })
+
+  it('refuses plain text where JSON is expected with 400', async () => {
+    const res = await post({ 'content-type': 'text/plain' }, 'name=x')
+    expect(res.statusCode).toBe(400)
+    expectErrorBody(res, 'validation_failed')
+  })
+
+  it('refuses a body over the limit with 413', async () => {
+    const name = 'x'.repeat(t.config.bodyLimitBytes + 10)
+    const res = await expectNoChange(t.db, () =>
+      post({ 'content-type': 'application/json' }, JSON.stringify({ name, type: 'ngo', countryCode: 'RS' })),
+    )
+    expect(res.statusCode).toBe(413)
+    expectErrorBody(res, 'payload_too_large')
+  })
+})
+
+describe('unknown routes', () => {
+  it('answer 401 to anonymous requests, revealing nothing about which routes exist', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' })
+    expect(res.statusCode).toBe(401)
+    expectErrorBody(res, 'unauthenticated')
+  })
+
+  it('answer a JSON 404 when signed in', async () => {
+    for (const method of ['GET', 'POST', 'DELETE'] as const) {
+      const res = await t.app.inject({ method, url: '/api/no-such-thing', headers: { cookie } })
+      expect(res.statusCode).toBe(404)
+      expectErrorBody(res, 'not_found')
+    }
+  })
+
+  it('outside /api, a page path without a web build says so in plain text', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/some/page' })
+    expect(res.statusCode).toBe(503)
+    expect(res.headers['content-type']).toContain('text/plain')
+  })
+})
+
+describe('internal errors', () => {
+  let broken: TestApp
+  beforeAll(async () => {
+    broken = await createTestApp()
+  })
+  afterAll(() => broken.close())
+
+  it('answer 500 with the request id and nothing about the cause', async () => {
+    const admin = await asUser(broken.app, 'admin')
+    await sql`alter table countries rename to countries_gone`.execute(broken.db)
+    const res = await broken.app.inject({ method: 'GET', url: '/api/countries', headers: { cookie: admin.cookie } })
+    expect(res.statusCode).toBe(500)
+    const body = expectErrorBody(res, 'internal')
+    expect(body.error.message).toContain('request id')
+    expect(res.body).not.toContain('countries')
+  })
+})
