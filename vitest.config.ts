@@ -9,7 +9,13 @@ const serverTests = ['apps/server/**/*.test.ts']
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'shared', environment: 'node', include: ['packages/shared/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'shared',
+          environment: 'node',
+          include: ['packages/shared/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
       {
         test: {
           name: 'server-sqlite',

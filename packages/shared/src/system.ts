@@ -11,7 +11,7 @@ export const HealthSchema = z.object({
 export const PublicConfigSchema = z.object({
   version: z.string(),
   demo: z.boolean(),
-  demoAccounts: z.array(z.object({ email: z.string(), role: z.string() })),
+  demoAccounts: z.array(z.object({ email: z.string(), role: z.string(), countryCode: z.string().nullable() })),
   demoPassword: z.string().nullable(),
   defaultLocale: LocaleSchema,
 })

@@ -27,7 +27,9 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         version: app.config.version,
         demo,
-        demoAccounts: demo ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role })) : [],
+        demoAccounts: demo
+          ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role, countryCode: a.countryCode }))
+          : [],
         demoPassword: demo ? DEMO_PASSWORD : null,
         defaultLocale: app.config.defaultLocale,
       }

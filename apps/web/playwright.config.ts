@@ -1,0 +1,67 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from '@playwright/test'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const repoRoot = path.resolve(here, '../..')
+const port = 3100
+const baseURL = `http://127.0.0.1:${port}`
+// A fresh database for every run: the server seeds the demo accounts into it on first start. Workers load this
+// config again; they inherit the variable, so only the main process creates a folder.
+process.env.THBM_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), `thbm-e2e-${Date.now()}-`))
+const dataDir = process.env.THBM_E2E_DATA_DIR
+
+/**
+ * End-to-end journeys against the built web app served by the real server (build first: `npm run build -w @thbm/web`).
+ * Uses the system Chromium; Playwright never downloads a browser here.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results/artifacts',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 7_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json', { outputFile: path.join(here, 'test-results/e2e.json') }]],
+  use: {
+    baseURL,
+    locale: 'en-GB',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx tsx apps/server/src/main.ts',
+    cwd: repoRoot,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: path.join(dataDir, 'db.sqlite'),
+      LOG_LEVEL: 'warn',
+      WEB_DIST: path.join(here, 'dist'),
+      // Every spec signs in; keep the per-IP throttles out of the way of the suite itself.
+      LOGIN_MAX_FAILURES_PER_IP: '1000',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

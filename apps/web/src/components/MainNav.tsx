@@ -1,0 +1,47 @@
+import { NavLink, Stack } from '@mantine/core'
+import type { MeResponse } from '@thbm/shared'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation } from 'react-router'
+import { hasAbility } from '../app/permissions.ts'
+import { GlobeIcon, HomeIcon, ListIcon, UserIcon, UsersIcon } from './icons.tsx'
+
+interface Item {
+  to: string
+  label: string
+  icon: ReactNode
+  show: boolean
+}
+
+/** Navigation to the pages that exist, shown by the abilities the server reported for the signed-in user. */
+export function MainNav({ me }: { me: MeResponse }) {
+  const { t } = useTranslation()
+  const { pathname } = useLocation()
+  const items: Item[] = [
+    { to: '/', label: t('common:nav.home'), icon: <HomeIcon />, show: true },
+    { to: '/countries', label: t('common:nav.countries'), icon: <GlobeIcon />, show: true },
+    { to: '/people', label: t('common:nav.people'), icon: <UsersIcon />, show: hasAbility(me, 'user.list') },
+    { to: '/audit', label: t('common:nav.audit'), icon: <ListIcon />, show: hasAbility(me, 'audit.read') },
+    { to: '/account', label: t('common:nav.account'), icon: <UserIcon />, show: true },
+  ]
+  const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`))
+  return (
+    <Stack gap={2} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {items
+        .filter((i) => i.show)
+        .map((item) => (
+          <li key={item.to}>
+            <NavLink
+              component={Link}
+              to={item.to}
+              label={item.label}
+              leftSection={item.icon}
+              active={isActive(item.to)}
+              aria-current={isActive(item.to) ? 'page' : undefined}
+              variant="light"
+            />
+          </li>
+        ))}
+    </Stack>
+  )
+}

@@ -1,0 +1,78 @@
+import { NAMESPACES, resources } from '@thbm/shared/i18n'
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@thbm/shared/locales'
+import i18next, { type i18n as I18n } from 'i18next'
+import ICU from 'i18next-icu'
+import { initReactI18next } from 'react-i18next'
+
+const STORAGE_KEY = 'thbm.locale'
+
+/** Maps a browser language tag (`sr`, `sr-RS`, `sr-Latn-RS`, `en-GB`) to a UI locale, or null. */
+export function localeFromTag(tag: string): Locale | null {
+  const lower = tag.toLowerCase()
+  if (isLocale(tag)) return tag
+  if (lower.startsWith('sr')) return lower.includes('latn') ? 'sr-Latn' : 'sr-Cyrl'
+  if (lower.startsWith('en')) return 'en'
+  return null
+}
+
+/** The first of the browser's preferred languages the app speaks, or null. */
+export function browserLocale(
+  languages: readonly string[] = navigator.languages ?? [navigator.language],
+): Locale | null {
+  for (const tag of languages) {
+    const locale = localeFromTag(tag)
+    if (locale) return locale
+  }
+  return null
+}
+
+/** The locale chosen on this device before signing in (kept across reloads), or null. */
+export function storedLocale(): Locale | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY)
+    return isLocale(value) ? value : null
+  } catch {
+    return null
+  }
+}
+
+export function storeLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale)
+  } catch {
+    // Private browsing can refuse storage; the choice then lasts for this page only.
+  }
+}
+
+/** Keeps `<html lang>` in step with the active locale, so screen readers pronounce the page correctly. */
+function syncDocumentLang(lng: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng
+}
+
+/** Creates and initialises the i18next instance with ICU messages and every catalog bundled. */
+export async function createI18n(initial: Locale = storedLocale() ?? browserLocale() ?? DEFAULT_LOCALE): Promise<I18n> {
+  const instance = i18next.createInstance()
+  instance.on('languageChanged', syncDocumentLang)
+  await instance
+    .use(ICU)
+    .use(initReactI18next)
+    .init({
+      resources,
+      lng: initial,
+      fallbackLng: 'en',
+      supportedLngs: [...LOCALES],
+      load: 'currentOnly',
+      ns: [...NAMESPACES],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      react: { useSuspense: false },
+      returnNull: false,
+    })
+  syncDocumentLang(instance.language)
+  return instance
+}
+
+/** The active UI locale of an i18next instance. */
+export function activeLocale(instance: I18n): Locale {
+  return isLocale(instance.language) ? instance.language : DEFAULT_LOCALE
+}
