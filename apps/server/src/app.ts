@@ -15,6 +15,7 @@ import { countriesRoutes } from './modules/countries/countries.routes.ts'
 import { indicatorsRoutes } from './modules/frameworks/indicators.routes.ts'
 import { versionsRoutes } from './modules/frameworks/versions.routes.ts'
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts'
+import { roundsRoutes } from './modules/rounds/rounds.routes.ts'
 import { systemRoutes } from './modules/system/system.routes.ts'
 import { usersRoutes } from './modules/users/users.routes.ts'
 
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(auditRoutes)
   await app.register(versionsRoutes)
   await app.register(indicatorsRoutes)
+  await app.register(roundsRoutes)
   await registerWebApp(app)
 
   return Object.assign(app, { routeList })

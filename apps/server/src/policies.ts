@@ -4,6 +4,7 @@ import { auditPolicy } from './modules/audit/audit.policy.ts'
 import { countriesPolicy } from './modules/countries/countries.policy.ts'
 import { frameworksPolicy } from './modules/frameworks/frameworks.policy.ts'
 import { organisationsPolicy } from './modules/organisations/organisations.policy.ts'
+import { roundsPolicy } from './modules/rounds/rounds.policy.ts'
 import { usersPolicy } from './modules/users/users.policy.ts'
 
 /** Every module's policy map, merged explicitly. Keys are actions; values are pure predicates. */
@@ -12,6 +13,7 @@ const POLICIES = {
   ...countriesPolicy,
   ...frameworksPolicy,
   ...organisationsPolicy,
+  ...roundsPolicy,
   ...usersPolicy,
 }
 

@@ -113,6 +113,33 @@ const TABLE: Table = {
     { subject: 'the RS adaptation', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'coordinator', 'lead.RS'] },
     { subject: 'the AL adaptation', of: fixed({ countryCode: 'AL' }), allowed: ['admin', 'coordinator'] },
   ],
+  'round.read': [
+    { subject: 'a round with RS', of: fixed({ countries: ['RS', 'AL'] }), allowed: SEES_RS },
+    { subject: 'a round without RS', of: fixed({ countries: ['AL', 'ME'] }), allowed: SEES_ALL },
+  ],
+  'round.manage': [{ subject: 'rounds', of: fixed(null), allowed: ['admin', 'coordinator'] }],
+  'round.moveBack': [{ subject: 'a round', of: fixed({ countries: ['RS'] }), allowed: ['admin', 'coordinator'] }],
+  'roundCountry.read': [
+    {
+      subject: 'RS in a round with RS',
+      of: fixed({ round: { countries: ['RS'] }, countryCode: 'RS' }),
+      allowed: SEES_RS,
+    },
+    {
+      subject: 'AL in a round with AL',
+      of: fixed({ round: { countries: ['RS', 'AL'] }, countryCode: 'AL' }),
+      allowed: SEES_ALL,
+    },
+    {
+      subject: 'RS in a round without RS',
+      of: fixed({ round: { countries: ['AL'] }, countryCode: 'RS' }),
+      allowed: [],
+    },
+  ],
+  'assignment.edit': [
+    { subject: 'RS assignments', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'lead.RS'] },
+    { subject: 'AL assignments', of: fixed({ countryCode: 'AL' }), allowed: ['admin'] },
+  ],
   'organisation.read': [
     { subject: 'an RS organisation', of: fixed({ countryCode: 'RS' }), allowed: SEES_RS },
     { subject: 'an AL organisation', of: fixed({ countryCode: 'AL' }), allowed: SEES_ALL },

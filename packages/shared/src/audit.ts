@@ -38,10 +38,30 @@ export const AUDIT_ACTIONS = [
   'indicator.merged',
   'indicator.split',
   'adaptation.updated',
+  'round.created',
+  'round.updated',
+  'round.statusChanged',
+  'assignment.updated',
   'data.seeded',
   'data.restored',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** Kinds of subject audit rows name, for filtering. */
+export const AUDIT_SUBJECT_TYPES = [
+  'user',
+  'invitation',
+  'country',
+  'organisation',
+  'framework',
+  'frameworkVersion',
+  'area',
+  'indicator',
+  'adaptation',
+  'round',
+  'assignment',
+  'installation',
+] as const
 
 export const AuditEventSchema = z.object({
   id: IdSchema,

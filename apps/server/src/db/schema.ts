@@ -144,4 +144,91 @@ export interface DB {
     nationalLegalReferences: string
     nationalSources: string
   }
+  rounds: {
+    id: string
+    name: string
+    periodFrom: string
+    periodTo: string
+    frameworkVersionId: string
+    focusTopic: string | null
+    focusLabel: string
+    status: string
+    collectionClosesOn: string | null
+    reviewClosesOn: string | null
+    publicationOn: string | null
+    options: string
+    createdBy: string | null
+    createdAt: string
+    updatedAt: string
+    version: number
+  }
+  roundCountries: { roundId: string; countryCode: string }
+  roundManualIndicators: { roundId: string; indicatorCode: string }
+  roundIndicators: {
+    roundId: string
+    countryCode: string
+    indicatorCode: string
+    areaCode: string
+    position: number
+    reason: string
+  }
+  assignments: {
+    id: string
+    roundId: string
+    countryCode: string
+    indicatorCode: string
+    expertId: string | null
+    dueOn: string | null
+    updatedAt: string
+    version: number
+  }
+  assignmentProviders: { assignmentId: string; organisationId: string; userId: string | null }
+  answers: {
+    id: string
+    roundId: string
+    countryCode: string
+    indicatorCode: string
+    organisationId: string
+    status: string
+    noData: number
+    noDataReason: string | null
+    valueChoice: string | null
+    valueNumber: number | null
+    valueNumerator: number | null
+    valueDenominator: number | null
+    valueText: string | null
+    narrative: string | null
+    partsExplanation: string | null
+    changeComment: string | null
+    returnComment: string | null
+    importBatchId: string | null
+    createdAt: string
+    updatedAt: string
+    updatedBy: string | null
+    submittedAt: string | null
+    submittedBy: string | null
+    version: number
+  }
+  answerCells: { answerId: string; cellKey: string; value: number }
+  files: {
+    id: string
+    sha256: string
+    size: number
+    mediaType: string
+    originalName: string
+    countryCode: string | null
+    uploadedBy: string | null
+    createdAt: string
+  }
+  evidence: {
+    id: string
+    answerId: string
+    kind: string
+    fileId: string | null
+    url: string | null
+    citation: string | null
+    title: string
+    internal: number
+    position: number
+  }
 }

@@ -1,3 +1,4 @@
+import { CreateRoundBodySchema } from '@thbm/shared'
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asUser, buildOrganisation, buildUser, TEST_PASSWORD } from '../../test/factories.ts'
@@ -9,6 +10,7 @@ import { createDraft } from '../modules/frameworks/create-draft.ts'
 import { createArea } from '../modules/frameworks/edit-areas.ts'
 import { importFrameworkDoc } from '../modules/frameworks/import-framework.ts'
 import { publishVersion } from '../modules/frameworks/publish-version.ts'
+import { createRound } from '../modules/rounds/create-round.ts'
 
 /**
  * Every registered route with its decided access rule. A route that is not listed fails the suite, so no route
@@ -52,6 +54,17 @@ const draftOf = async (): Promise<string> => {
   return withTransaction(t.db, (trx) => createDraft(trx, { actor: null, requestId: null }, published, 'next'))
 }
 const { lineage: _lineage, ...newIndicator } = indicator('IDN-7')
+const roundInput = async () => ({
+  name: unique('Round'),
+  periodFrom: '2026-01-01',
+  periodTo: '2026-12-31',
+  frameworkVersionId: await frameworkVersion('published'),
+  countries: ['RS'],
+})
+const newRound = async (): Promise<string> => {
+  const body = CreateRoundBodySchema.parse(await roundInput())
+  return withTransaction(t.db, (trx) => createRound(trx, { actor: null, requestId: null }, body))
+}
 const fv = (id: string, rest = '') => `/api/framework-versions/${id}${rest}`
 
 const MATRIX: Record<string, Rule> = {
@@ -284,6 +297,41 @@ const MATRIX: Record<string, Rule> = {
       payload: { version: 0, notes: {}, items: [], extraIndicators: [] },
     }),
     expect: statuses(200, 200, 200, 403),
+  },
+
+  'GET /api/rounds': { request: fixed('/api/rounds'), expect: statuses(200, 200, 200, 200) },
+  'POST /api/rounds': {
+    request: async () => ({ url: '/api/rounds', payload: await roundInput() }),
+    expect: statuses(201, 201, 403, 403),
+  },
+  'GET /api/rounds/:roundId': {
+    request: async () => ({ url: `/api/rounds/${await newRound()}` }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'PATCH /api/rounds/:roundId': {
+    request: async () => ({
+      url: `/api/rounds/${await newRound()}`,
+      payload: { version: 1, name: unique('Renamed round') },
+    }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'POST /api/rounds/:roundId/transition': {
+    request: async () => ({
+      url: `/api/rounds/${await newRound()}/transition`,
+      payload: { to: 'collecting', version: 1 },
+    }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'GET /api/rounds/:roundId/countries/:country/progress': {
+    request: async () => ({ url: `/api/rounds/${await newRound()}/countries/RS/progress` }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'PUT /api/rounds/:roundId/countries/:country/assignments/:code': {
+    request: async () => ({
+      url: `/api/rounds/${await newRound()}/countries/RS/assignments/IDN-1`,
+      payload: { version: 0, expertId: null, providers: [], dueOn: null },
+    }),
+    expect: statuses(200, 403, 200, 403),
   },
 }
 

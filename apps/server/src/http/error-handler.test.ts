@@ -74,6 +74,22 @@ const BAD_INPUT: Case[] = [
   ['DELETE', `${FV}/areas/IDN?version=0`, undefined, 'querystring.version'],
   ['GET', `${FV}/adaptations/rs`, undefined, 'params.country'],
   ['PUT', `${FV}/adaptations/RS`, { version: 0, notes: {}, items: [], extraIndicators: 'x' }, 'body.extraIndicators'],
+  [
+    'POST',
+    '/api/rounds',
+    { name: 'R', periodFrom: '2026-1-1', periodTo: '2026-12-31', frameworkVersionId: USER, countries: ['RS'] },
+    'body.periodFrom',
+  ],
+  ['GET', '/api/rounds/r1', undefined, 'params.roundId'],
+  ['PATCH', `/api/rounds/${USER}`, { version: 1, countries: [] }, 'body.countries'],
+  ['POST', `/api/rounds/${USER}/transition`, { to: 'done', version: 1 }, 'body.to'],
+  ['GET', `/api/rounds/${USER}/countries/Serbia/progress`, undefined, 'params.country'],
+  [
+    'PUT',
+    `/api/rounds/${USER}/countries/RS/assignments/IDN-1`,
+    { version: 0, expertId: null, providers: [], dueOn: '31.12.2026' },
+    'body.dueOn',
+  ],
 ]
 
 describe('input validation', () => {

@@ -19,12 +19,11 @@ import { indicatorColumns, indicatorToDoc } from './framework-rows.ts'
 import { type LoadedVersion, loadVersion } from './frameworks.queries.ts'
 
 /** A country's adaptation of a published version: excluded indicators, national notes and extra indicators. */
-export async function getAdaptation(
+export async function loadAdaptation(
   db: Database | Trx,
-  actor: Actor,
   versionId: string,
   countryCode: string,
-): Promise<Adaptation> {
+): Promise<Omit<Adaptation, 'abilities'>> {
   await assertCountryExists(db, countryCode)
   const v = await loadVersion(db, versionId)
   const row = await db
@@ -57,6 +56,18 @@ export async function getAdaptation(
       id: r.id,
       version: r.version,
     })),
+  }
+}
+
+/** The adaptation with what the actor may do with it. */
+export async function getAdaptation(
+  db: Database | Trx,
+  actor: Actor,
+  versionId: string,
+  countryCode: string,
+): Promise<Adaptation> {
+  return {
+    ...(await loadAdaptation(db, versionId, countryCode)),
     abilities: abilitiesFor(actor, ['adaptation.edit'], { countryCode }),
   }
 }

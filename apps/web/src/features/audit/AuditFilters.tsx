@@ -1,5 +1,5 @@
 import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core'
-import { AUDIT_ACTIONS } from '@thbm/shared/audit'
+import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from '@thbm/shared/audit'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCountries } from '../../app/queries.ts'
@@ -7,18 +7,7 @@ import { countryName } from '../../components/country-name.ts'
 import { useUsers } from '../people/api.ts'
 import type { AuditFilter } from './api.ts'
 
-export const SUBJECT_TYPES = [
-  'user',
-  'invitation',
-  'country',
-  'organisation',
-  'framework',
-  'frameworkVersion',
-  'area',
-  'indicator',
-  'adaptation',
-  'installation',
-] as const
+export const SUBJECT_TYPES = AUDIT_SUBJECT_TYPES
 
 interface AuditFiltersProps {
   value: AuditFilter
