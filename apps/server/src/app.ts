@@ -9,6 +9,7 @@ import { registerErrorHandler } from './http/error-handler.ts'
 import { registerOpenApi } from './http/openapi.ts'
 import { registerSecurity } from './http/security.ts'
 import { registerWebApp } from './http/static.ts'
+import { answersRoutes } from './modules/answers/answers.routes.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { authRoutes } from './modules/auth/auth.routes.ts'
 import { countriesRoutes } from './modules/countries/countries.routes.ts'
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(versionsRoutes)
   await app.register(indicatorsRoutes)
   await app.register(roundsRoutes)
+  await app.register(answersRoutes)
   await registerWebApp(app)
 
   return Object.assign(app, { routeList })

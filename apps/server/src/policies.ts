@@ -1,5 +1,6 @@
 import type { Actor } from './actor.ts'
 import { forbidden } from './errors.ts'
+import { answersPolicy } from './modules/answers/answers.policy.ts'
 import { auditPolicy } from './modules/audit/audit.policy.ts'
 import { countriesPolicy } from './modules/countries/countries.policy.ts'
 import { frameworksPolicy } from './modules/frameworks/frameworks.policy.ts'
@@ -9,6 +10,7 @@ import { usersPolicy } from './modules/users/users.policy.ts'
 
 /** Every module's policy map, merged explicitly. Keys are actions; values are pure predicates. */
 const POLICIES = {
+  ...answersPolicy,
   ...auditPolicy,
   ...countriesPolicy,
   ...frameworksPolicy,

@@ -18,6 +18,10 @@ const ACTORS = {
   'expert.RS': actor('expert.RS', [['expert', 'RS']]),
   'expert.region': actor('expert.region', [['expert', null]]),
   'provider.RS': actor('provider.RS', [['data_provider', 'RS']]),
+  'provider.RS.org1': {
+    ...actor('provider.RS.org1', []),
+    memberships: [{ role: 'data_provider', countryCode: 'RS', organisationId: 'org1' }],
+  } satisfies Actor,
   'observer.RS': actor('observer.RS', [['observer', 'RS']]),
   'observer.region': actor('observer.region', [['observer', null]]),
   nobody: actor('nobody', []),
@@ -112,6 +116,39 @@ const TABLE: Table = {
   'adaptation.edit': [
     { subject: 'the RS adaptation', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'coordinator', 'lead.RS'] },
     { subject: 'the AL adaptation', of: fixed({ countryCode: 'AL' }), allowed: ['admin', 'coordinator'] },
+  ],
+  'answer.read': [
+    {
+      subject: "org1's RS answer",
+      of: fixed({ countryCode: 'RS', organisationId: 'org1' }),
+      allowed: SEES_RS.filter((a) => a !== 'provider.RS'),
+    },
+    {
+      subject: "org2's RS answer",
+      of: fixed({ countryCode: 'RS', organisationId: 'org2' }),
+      allowed: SEES_RS.filter((a) => !a.startsWith('provider')),
+    },
+    { subject: 'an AL answer', of: fixed({ countryCode: 'AL', organisationId: 'org3' }), allowed: SEES_ALL },
+  ],
+  'answer.write': [
+    {
+      subject: "org1's RS answer",
+      of: fixed({ countryCode: 'RS', organisationId: 'org1' }),
+      allowed: ['admin', 'lead.RS', 'provider.RS.org1'],
+    },
+    { subject: 'an AL answer', of: fixed({ countryCode: 'AL', organisationId: 'org3' }), allowed: ['admin'] },
+  ],
+  'answer.return': [
+    {
+      subject: 'an RS answer',
+      of: fixed({ countryCode: 'RS', organisationId: 'org1' }),
+      allowed: ['admin', 'lead.RS', 'expert.RS', 'expert.region'],
+    },
+    {
+      subject: 'an AL answer',
+      of: fixed({ countryCode: 'AL', organisationId: 'org3' }),
+      allowed: ['admin', 'expert.region'],
+    },
   ],
   'round.read': [
     { subject: 'a round with RS', of: fixed({ countries: ['RS', 'AL'] }), allowed: SEES_RS },

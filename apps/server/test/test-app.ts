@@ -39,7 +39,7 @@ function postgresUrl(): string {
 /** Environment every test app starts from; a test overrides single values (LOGIN_MAX_FAILURES, BODY_LIMIT_MB, …). */
 const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
-  LOG_LEVEL: 'silent',
+  LOG_LEVEL: process.env.TEST_LOG === '1' ? 'error' : 'silent',
   DEMO: 'false',
   // The general per-IP limiter would otherwise throttle suites that send many requests from one inject address.
   RATE_LIMIT_PER_MINUTE: '1000000',
@@ -94,7 +94,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   try {
     await migrateToLatest(handle)
     await seedReferenceData(handle.db)
-    const app = await buildApp({ config, database: handle, logger: false })
+    const app = await buildApp({ config, database: handle, logger: process.env.TEST_LOG === '1' })
     await app.ready()
     return {
       app,

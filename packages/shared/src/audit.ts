@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = [
   'round.updated',
   'round.statusChanged',
   'assignment.updated',
+  'answer.saved',
+  'answer.submitted',
+  'answer.returned',
   'data.seeded',
   'data.restored',
 ] as const
@@ -60,6 +63,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'adaptation',
   'round',
   'assignment',
+  'answer',
   'installation',
 ] as const
 

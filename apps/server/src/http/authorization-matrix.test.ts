@@ -1,16 +1,21 @@
-import { CreateRoundBodySchema } from '@thbm/shared'
+import { CreateRoundBodySchema, SaveAnswerBodySchema } from '@thbm/shared'
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asUser, buildOrganisation, buildUser, TEST_PASSWORD } from '../../test/factories.ts'
 import { frameworkDoc, indicator, multipartFile } from '../../test/framework-fixture.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { withTransaction } from '../db/transaction.ts'
+import { loadAnswerContext } from '../modules/answers/answer-context.ts'
+import { saveAnswer } from '../modules/answers/save-answer.ts'
+import { submitAnswer } from '../modules/answers/submit-answer.ts'
 import { hashSecret } from '../modules/auth/tokens.ts'
 import { createDraft } from '../modules/frameworks/create-draft.ts'
 import { createArea } from '../modules/frameworks/edit-areas.ts'
 import { importFrameworkDoc } from '../modules/frameworks/import-framework.ts'
 import { publishVersion } from '../modules/frameworks/publish-version.ts'
 import { createRound } from '../modules/rounds/create-round.ts'
+import { loadRound } from '../modules/rounds/rounds.queries.ts'
+import { transitionRound } from '../modules/rounds/transition-round.ts'
 
 /**
  * Every registered route with its decided access rule. A route that is not listed fails the suite, so no route
@@ -66,6 +71,26 @@ const newRound = async (): Promise<string> => {
   return withTransaction(t.db, (trx) => createRound(trx, { actor: null, requestId: null }, body))
 }
 const fv = (id: string, rest = '') => `/api/framework-versions/${id}${rest}`
+
+/** A collecting round for RS with an organisation's answer to IDN-1: none yet, saved (version 1) or submitted (2). */
+async function answerFixture(state: 'none' | 'saved' | 'submitted'): Promise<string> {
+  const roundId = await newRound()
+  const org = await buildOrganisation(t.db, { countryCode: 'RS' })
+  const system = { actor: null, requestId: null }
+  await withTransaction(t.db, async (trx) => {
+    const round = (await loadRound(trx, roundId)) as NonNullable<Awaited<ReturnType<typeof loadRound>>>
+    await transitionRound(trx, system, { id: 'system', email: '', name: '', memberships: [] }, round, {
+      to: 'collecting',
+      version: 1,
+    })
+    const collecting = (await loadRound(trx, roundId)) as typeof round
+    const ctx = await loadAnswerContext(trx, collecting, 'RS', 'IDN-1')
+    if (state !== 'none')
+      await saveAnswer(trx, system, ctx, org.id, SaveAnswerBodySchema.parse({ version: 0, value: { choice: '3' } }))
+    if (state === 'submitted') await submitAnswer(trx, system, ctx, org.id, 1)
+  })
+  return `/api/rounds/${roundId}/countries/RS/indicators/IDN-1/answers/${org.id}`
+}
 
 const MATRIX: Record<string, Rule> = {
   'GET /api/docs': 'public',
@@ -332,6 +357,26 @@ const MATRIX: Record<string, Rule> = {
       payload: { version: 0, expertId: null, providers: [], dueOn: null },
     }),
     expect: statuses(200, 403, 200, 403),
+  },
+
+  'GET /api/rounds/:roundId/countries/:country/indicators/:code': {
+    request: async () => ({ url: (await answerFixture('saved')).replace(/\/answers\/.*$/, '') }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'PUT /api/rounds/:roundId/countries/:country/indicators/:code/answers/:organisationId': {
+    request: async () => ({ url: await answerFixture('none'), payload: { version: 0, value: { choice: '2' } } }),
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 403, provider: 404, observer: 403 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/indicators/:code/answers/:organisationId/submit': {
+    request: async () => ({ url: `${await answerFixture('saved')}/submit`, payload: { version: 1 } }),
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 403, provider: 404, observer: 403 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/indicators/:code/answers/:organisationId/return': {
+    request: async () => ({
+      url: `${await answerFixture('submitted')}/return`,
+      payload: { version: 2, comment: 'Add the source' },
+    }),
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 200, provider: 404, observer: 403 },
   },
 }
 

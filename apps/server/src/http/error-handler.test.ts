@@ -16,6 +16,7 @@ afterAll(() => t.close())
 const USER = '01900000-0000-7000-8000-0000000000aa'
 const TOKEN = 'a'.repeat(43)
 const FV = `/api/framework-versions/${USER}`
+const ANSWER = `/api/rounds/${USER}/countries/RS/indicators/IDN-1/answers/${USER}`
 const { lineage: _lineage, ...INDICATOR } = indicator('IDN-7')
 
 /** Checks the one error body shape, and that nothing internal leaks into it. */
@@ -84,6 +85,10 @@ const BAD_INPUT: Case[] = [
   ['PATCH', `/api/rounds/${USER}`, { version: 1, countries: [] }, 'body.countries'],
   ['POST', `/api/rounds/${USER}/transition`, { to: 'done', version: 1 }, 'body.to'],
   ['GET', `/api/rounds/${USER}/countries/Serbia/progress`, undefined, 'params.country'],
+  ['GET', `/api/rounds/${USER}/countries/RS/indicators/idn-1`, undefined, 'params.code'],
+  ['PUT', ANSWER, { version: 0, value: { choice: 3 } }, 'body.value.choice'],
+  ['POST', `${ANSWER}/submit`, { version: 0 }, 'body.version'],
+  ['POST', `${ANSWER}/return`, { version: 1, comment: '' }, 'body.comment'],
   [
     'PUT',
     `/api/rounds/${USER}/countries/RS/assignments/IDN-1`,

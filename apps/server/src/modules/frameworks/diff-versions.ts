@@ -109,3 +109,18 @@ export async function diffVersions(db: Database | Trx, fromId: string, toId: str
     },
   }
 }
+
+/** The codes an indicator of `toId` continues in the earlier version `fromId` (through lineage; by code if unrelated). */
+export async function codesInEarlierVersion(
+  db: Database | Trx,
+  fromId: string,
+  toId: string,
+  code: string,
+): Promise<string[]> {
+  if (fromId === toId) return [code]
+  const from = await loadVersion(db, fromId)
+  const to = await loadVersion(db, toId)
+  const chain = await chainBetween(db, from, to)
+  if (chain) return ancestryThrough(from, chain).get(code) ?? []
+  return from.indicators.some((i) => i.code === code) ? [code] : []
+}

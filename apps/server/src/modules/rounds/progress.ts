@@ -5,6 +5,10 @@ import { loadAdaptation } from '../frameworks/adaptations.ts'
 import { loadVersion } from '../frameworks/frameworks.queries.ts'
 import type { LoadedRound } from './rounds.queries.ts'
 
+/** A source answer's state on the board: a draft is work in progress. */
+const workStatusOf = (answerStatus: string): WorkStatus =>
+  answerStatus === 'draft' ? 'in_progress' : (answerStatus as WorkStatus)
+
 /** The state of one indicator from its source answers: the least advanced source decides, returned stands out. */
 export function indicatorStatus(sourceStatuses: WorkStatus[], assignedCount: number): WorkStatus {
   if (sourceStatuses.includes('returned')) return 'returned'

@@ -1,0 +1,226 @@
+import type { Answer, IndicatorWork, Progress, Round } from '@thbm/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectNoChange } from '../../../test/db-state.ts'
+import { asUser, buildOrganisation } from '../../../test/factories.ts'
+import { createTestApp, type TestApp } from '../../../test/test-app.ts'
+import { seedDefaultHandbook } from '../../seed/handbook.ts'
+
+let t: TestApp
+let coordinator: string
+let lead: string
+let versionId: string
+let ngo: { id: string }
+let provider: string
+
+async function send(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, cookie = lead) {
+  return t.app.inject({ method, url, payload, headers: { cookie } })
+}
+
+/** A round for RS, in collection, with the NGO assigned to IDN-1, IDN-4 and COR-5. */
+async function collectingRound(period: { from: string; to: string }): Promise<Round> {
+  const created = await send(
+    'POST',
+    '/api/rounds',
+    {
+      name: `Round ${period.to}`,
+      periodFrom: period.from,
+      periodTo: period.to,
+      frameworkVersionId: versionId,
+      countries: ['RS'],
+    },
+    coordinator,
+  )
+  const round = created.json().data as Round
+  for (const code of ['IDN-1', 'IDN-4', 'COR-5']) {
+    const res = await send('PUT', `/api/rounds/${round.id}/countries/RS/assignments/${code}`, {
+      version: 0,
+      expertId: null,
+      providers: [{ organisationId: ngo.id, userId: null }],
+      dueOn: null,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+  }
+  expect(
+    (await send('POST', `/api/rounds/${round.id}/transition`, { to: 'collecting', version: 1 }, coordinator))
+      .statusCode,
+  ).toBe(200)
+  return round
+}
+
+const answerUrl = (round: Round, code: string, org = ngo.id) =>
+  `/api/rounds/${round.id}/countries/RS/indicators/${code}/answers/${org}`
+const victims = (identified: number, presumed: number) => [
+  { key: 'victim_status=identified', value: identified },
+  { key: 'victim_status=presumed', value: presumed },
+]
+
+beforeAll(async () => {
+  t = await createTestApp()
+  await seedDefaultHandbook(t.db)
+  coordinator = (await asUser(t.app, 'regional_coordinator')).cookie
+  lead = (await asUser(t.app, 'country_lead', 'RS')).cookie
+  ngo = await buildOrganisation(t.db, { countryCode: 'RS', type: 'ngo', name: 'Shelter NGO' })
+  provider = (await asUser(t.app, 'data_provider', 'RS', { organisationId: ngo.id })).cookie
+  versionId = (await send('GET', '/api/frameworks', undefined, coordinator)).json().data[0].versions[0].id
+})
+afterAll(() => t.close())
+
+describe('answering an indicator', () => {
+  it('saves drafts, refuses a stale save without losing anything, and submits when complete', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    const url = answerUrl(round, 'IDN-4')
+    const first = await send(
+      'PUT',
+      url,
+      { version: 0, cells: victims(12, 30), narrative: 'From the shelter registry' },
+      provider,
+    )
+    expect(first.statusCode, first.body).toBe(200)
+    expect((first.json().data as Answer).status).toBe('draft')
+    const mine = await send('PUT', url, { version: 1, cells: victims(13, 30) }, provider)
+    expect(mine.statusCode).toBe(200)
+    const stale = await expectNoChange(t.db, () => send('PUT', url, { version: 1, cells: victims(99, 99) }, lead))
+    expect(stale.statusCode).toBe(409)
+    const work = (await send('GET', `/api/rounds/${round.id}/countries/RS/indicators/IDN-4`, undefined, lead)).json()
+      .data as IndicatorWork
+    expect(work.answers[0]?.cells).toEqual(victims(13, 30))
+
+    const submitted = await send('POST', `${url}/submit`, { version: 2 }, provider)
+    expect(submitted.statusCode, submitted.body).toBe(200)
+    const progress = (await send('GET', `/api/rounds/${round.id}/countries/RS/progress`)).json().data as Progress
+    expect(progress.indicators.find((r) => r.code === 'IDN-4')?.status).toBe('submitted')
+  })
+
+  it('lists every problem of an incomplete answer on submission and changes nothing', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    await send('PUT', answerUrl(round, 'IDN-1'), { version: 0, narrative: 'Work in progress' }, provider)
+    const res = await expectNoChange(t.db, () =>
+      send('POST', `${answerUrl(round, 'IDN-1')}/submit`, { version: 1 }, provider),
+    )
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['body.value.choice'])
+  })
+
+  it.each([
+    ['a negative count', 'IDN-4', { cells: [{ key: 'victim_status=identified', value: -1 }] }, 'body.cells.0.value'],
+    ['text in a number field', 'IDN-4', { value: { number: 'twelve' } }, 'body.value.number'],
+    ['one total that mixes identified and presumed victims', 'IDN-4', { value: { number: 42 } }, 'body.value.number'],
+    ['a percentage over 100', 'COR-5', { value: { numerator: 12, denominator: 10 } }, 'body.value.numerator'],
+    [
+      'an unknown category',
+      'IDN-4',
+      { cells: [{ key: 'sex=unicorn;victim_status=identified', value: 1 }] },
+      'body.cells[0].key',
+    ],
+  ])('refuses %s with its field and changes nothing', async (_name, code, payload, path) => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    const res = await expectNoChange(t.db, () =>
+      send('PUT', answerUrl(round, code), { version: 0, ...payload }, provider),
+    )
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.details.issues.map((i: { path: string }) => i.path)).toContain(path)
+  })
+
+  it('flags parts above their total, and wants an explanation before submission', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    const cells = [
+      ...victims(5, 0),
+      { key: 'sex=female;victim_status=identified', value: 4 },
+      { key: 'sex=male;victim_status=identified', value: 3 },
+    ]
+    const saved = (await send('PUT', answerUrl(round, 'IDN-4'), { version: 0, cells }, provider)).json().data as Answer
+    expect(saved.checks.map((c) => `${c.path}:${c.code}`)).toContain('cells[victim_status=identified]:parts.mismatch')
+    const refused = await expectNoChange(t.db, () =>
+      send('POST', `${answerUrl(round, 'IDN-4')}/submit`, { version: 1 }, provider),
+    )
+    expect(refused.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['body.partsExplanation'])
+    await send(
+      'PUT',
+      answerUrl(round, 'IDN-4'),
+      { version: 1, cells, partsExplanation: 'Two persons are counted under both sexes in the police data' },
+      provider,
+    )
+    expect((await send('POST', `${answerUrl(round, 'IDN-4')}/submit`, { version: 2 }, provider)).statusCode).toBe(200)
+  })
+
+  it('warns about text that looks like personal data, without blocking', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    const res = await send(
+      'PUT',
+      answerUrl(round, 'IDN-1'),
+      { version: 0, value: { choice: '2' }, narrative: 'Marija Petrović, 12.03.2007, was referred' },
+      provider,
+    )
+    expect(res.statusCode).toBe(200)
+    expect((res.json().data as Answer).checks).toEqual([
+      expect.objectContaining({ path: 'narrative', severity: 'warning', code: 'personal_data.name_and_date' }),
+    ])
+  })
+})
+
+describe('who may answer', () => {
+  it('keeps data providers to their own organisation and the indicators it is asked', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    const other = await buildOrganisation(t.db, { countryCode: 'RS', type: 'government' })
+    const otherProvider = (await asUser(t.app, 'data_provider', 'RS', { organisationId: other.id })).cookie
+    await send('PUT', answerUrl(round, 'IDN-1'), { version: 0, value: { choice: '3' } }, provider)
+    const forged = await expectNoChange(t.db, () =>
+      send('PUT', answerUrl(round, 'IDN-1'), { version: 1, value: { choice: '0' } }, otherProvider),
+    )
+    expect(forged.statusCode).toBe(404)
+    const notAsked = await expectNoChange(t.db, () =>
+      send('PUT', answerUrl(round, 'IDN-1', other.id), { version: 0, value: { choice: '1' } }, otherProvider),
+    )
+    expect(notAsked.statusCode).toBe(403)
+    const work = (
+      await send('GET', `/api/rounds/${round.id}/countries/RS/indicators/IDN-1`, undefined, otherProvider)
+    ).json().data as IndicatorWork
+    expect(work.answers).toEqual([])
+    const albanian = (await asUser(t.app, 'data_provider', 'AL')).cookie
+    expect(
+      (await send('GET', `/api/rounds/${round.id}/countries/RS/indicators/IDN-1`, undefined, albanian)).statusCode,
+    ).toBe(404)
+  })
+
+  it('lets the lead return a submitted answer with a comment', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    await send('PUT', answerUrl(round, 'IDN-1'), { version: 0, value: { choice: '3' } }, provider)
+    await send('POST', `${answerUrl(round, 'IDN-1')}/submit`, { version: 1 }, provider)
+    expect(
+      (await send('POST', `${answerUrl(round, 'IDN-1')}/return`, { version: 2, comment: 'Attach the SOPs' }, provider))
+        .statusCode,
+    ).toBe(403)
+    const returned = await send('POST', `${answerUrl(round, 'IDN-1')}/return`, {
+      version: 2,
+      comment: 'Attach the SOPs',
+    })
+    expect(returned.statusCode, returned.body).toBe(200)
+    expect(returned.json().data).toMatchObject({ status: 'returned', returnComment: 'Attach the SOPs' })
+  })
+
+  it('refuses any write while the round is not collecting', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    await send('POST', `/api/rounds/${round.id}/transition`, { to: 'reviewing', version: 2 }, coordinator)
+    const res = await expectNoChange(t.db, () =>
+      send('PUT', answerUrl(round, 'IDN-1'), { version: 0, value: { choice: '3' } }, provider),
+    )
+    expect(res.statusCode).toBe(409)
+  })
+})
+
+describe('the previous round', () => {
+  it("shows last year's value and asks for a comment on a large change", async () => {
+    const last = await collectingRound({ from: '2024-01-01', to: '2024-12-31' })
+    await send('PUT', answerUrl(last, 'COR-5'), { version: 0, value: { numerator: 2, denominator: 10 } }, provider)
+    expect((await send('POST', `${answerUrl(last, 'COR-5')}/submit`, { version: 1 }, provider)).statusCode).toBe(200)
+    const now = await collectingRound({ from: '2025-01-01', to: '2025-12-31' })
+    const work = (await send('GET', `/api/rounds/${now.id}/countries/RS/indicators/COR-5`, undefined, provider)).json()
+      .data as IndicatorWork
+    expect(work.previous).toEqual([
+      expect.objectContaining({ organisationId: ngo.id, referenceYear: 2024, number: 0.2 }),
+    ])
+    await send('PUT', answerUrl(now, 'COR-5'), { version: 0, value: { numerator: 9, denominator: 10 } }, provider)
+    const refused = await send('POST', `${answerUrl(now, 'COR-5')}/submit`, { version: 1 }, provider)
+    expect(refused.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['body.changeComment'])
+  })
+})

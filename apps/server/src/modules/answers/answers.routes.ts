@@ -1,0 +1,159 @@
+import {
+  AnswerParamsSchema,
+  AnswerSchema,
+  IndicatorWorkSchema,
+  ReturnAnswerBodySchema,
+  RoundIndicatorParamsSchema,
+  SaveAnswerBodySchema,
+  SubmitAnswerBodySchema,
+} from '@thbm/shared'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Actor } from '../../actor.ts'
+import { withTransaction } from '../../db/transaction.ts'
+import { forbidden, notFound } from '../../errors.ts'
+import { actorOf, contextOf } from '../../http/auth.ts'
+import { can } from '../../policies.ts'
+import { getRoundCountryOrThrow } from '../rounds/rounds.queries.ts'
+import { type AnswerContext, loadAnswerContext } from './answer-context.ts'
+import { presentAnswers } from './answers.queries.ts'
+import { previousValue } from './previous-value.ts'
+import { saveAnswer } from './save-answer.ts'
+import { returnAnswer, submitAnswer } from './submit-answer.ts'
+
+/** Organisations of the country whose answers the actor may read (null: all of them). */
+function readableOrganisations(actor: Actor, countryCode: string): string[] | null {
+  const probe = { countryCode, organisationId: '' }
+  if (can(actor, 'answer.read', probe)) return null
+  return actor.memberships
+    .filter((m) => m.role === 'data_provider' && m.countryCode === countryCode && m.organisationId)
+    .map((m) => m.organisationId as string)
+}
+
+/** 404 when the actor may not see this organisation's answer; 403 when they see it but may not write it. */
+function authorizeWrite(actor: Actor, ctx: AnswerContext, organisationId: string): void {
+  const subject = { countryCode: ctx.countryCode, organisationId }
+  if (!can(actor, 'answer.read', subject)) throw notFound('Answer not found')
+  if (!can(actor, 'answer.write', subject)) throw forbidden()
+  const lead = can(actor, 'answer.write', { countryCode: ctx.countryCode, organisationId: '' })
+  if (!lead && !ctx.assigned.includes(organisationId))
+    throw forbidden('Your organisation is not asked to answer this indicator')
+}
+
+export const answersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['data collection']
+  const context = async (actor: Actor, p: { roundId: string; country: string; code: string }) =>
+    loadAnswerContext(app.db, await getRoundCountryOrThrow(app.db, actor, p.roundId, p.country), p.country, p.code)
+  const one = async (actor: Actor, ctx: AnswerContext, organisationId: string) => {
+    const [answer] = await presentAnswers(app.db, actor, ctx, [organisationId])
+    return { data: answer as NonNullable<typeof answer> }
+  }
+
+  app.get(
+    '/api/rounds/:roundId/countries/:country/indicators/:code',
+    {
+      schema: { tags, params: RoundIndicatorParamsSchema, response: { 200: z.object({ data: IndicatorWorkSchema }) } },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const ctx = await context(actor, request.params)
+      const readable = readableOrganisations(actor, ctx.countryCode)
+      const orgs = await app.db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('countryCode', '=', ctx.countryCode)
+        .where('active', '=', 1)
+        .orderBy('name')
+        .execute()
+      const visible = orgs.filter((o) => readable === null || readable.includes(o.id))
+      const answers = await presentAnswers(app.db, actor, ctx, readable)
+      const previous = []
+      for (const o of visible) {
+        const p = await previousValue(app.db, ctx, o.id)
+        if (p)
+          previous.push({
+            organisationId: o.id,
+            roundName: p.roundName,
+            referenceYear: p.referenceYear,
+            code: p.code,
+            number: p.number,
+            choice: p.choice,
+          })
+      }
+      return {
+        data: {
+          reason: ctx.reason,
+          organisations: visible.map((o) => ({ ...o, assigned: ctx.assigned.includes(o.id) })),
+          answers,
+          previous,
+          abilities: ctx.round.row.status === 'collecting' ? ['answer.edit'] : [],
+        },
+      }
+    },
+  )
+
+  app.put(
+    '/api/rounds/:roundId/countries/:country/indicators/:code/answers/:organisationId',
+    {
+      schema: {
+        tags,
+        params: AnswerParamsSchema,
+        body: SaveAnswerBodySchema,
+        response: { 200: z.object({ data: AnswerSchema }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const ctx = await context(actor, request.params)
+      authorizeWrite(actor, ctx, request.params.organisationId)
+      await withTransaction(app.db, (trx) =>
+        saveAnswer(trx, contextOf(request), ctx, request.params.organisationId, request.body),
+      )
+      return one(actor, ctx, request.params.organisationId)
+    },
+  )
+
+  app.post(
+    '/api/rounds/:roundId/countries/:country/indicators/:code/answers/:organisationId/submit',
+    {
+      schema: {
+        tags,
+        params: AnswerParamsSchema,
+        body: SubmitAnswerBodySchema,
+        response: { 200: z.object({ data: AnswerSchema }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const ctx = await context(actor, request.params)
+      authorizeWrite(actor, ctx, request.params.organisationId)
+      await withTransaction(app.db, (trx) =>
+        submitAnswer(trx, contextOf(request), ctx, request.params.organisationId, request.body.version),
+      )
+      return one(actor, ctx, request.params.organisationId)
+    },
+  )
+
+  app.post(
+    '/api/rounds/:roundId/countries/:country/indicators/:code/answers/:organisationId/return',
+    {
+      schema: {
+        tags,
+        params: AnswerParamsSchema,
+        body: ReturnAnswerBodySchema,
+        response: { 200: z.object({ data: AnswerSchema }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const ctx = await context(actor, request.params)
+      const subject = { countryCode: ctx.countryCode, organisationId: request.params.organisationId }
+      if (!can(actor, 'answer.read', subject)) throw notFound('Answer not found')
+      if (!can(actor, 'answer.return', subject)) throw forbidden()
+      await withTransaction(app.db, (trx) =>
+        returnAnswer(trx, contextOf(request), ctx, request.params.organisationId, request.body),
+      )
+      return one(actor, ctx, request.params.organisationId)
+    },
+  )
+}
