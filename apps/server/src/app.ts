@@ -13,6 +13,7 @@ import { answersRoutes } from './modules/answers/answers.routes.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { authRoutes } from './modules/auth/auth.routes.ts'
 import { countriesRoutes } from './modules/countries/countries.routes.ts'
+import { filesRoutes } from './modules/files/files.routes.ts'
 import { indicatorsRoutes } from './modules/frameworks/indicators.routes.ts'
 import { versionsRoutes } from './modules/frameworks/versions.routes.ts'
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts'
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(indicatorsRoutes)
   await app.register(roundsRoutes)
   await app.register(answersRoutes)
+  await app.register(filesRoutes)
   await registerWebApp(app)
 
   return Object.assign(app, { routeList })

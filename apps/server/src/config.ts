@@ -35,6 +35,7 @@ const EnvSchema = z.object({
     .default('auto')
     .describe('auto: seed demo data on the first start of an empty embedded (SQLite) database; false: never'),
   WEB_DIST: z.string().optional().describe('Folder of the built web app'),
+  FILES_DIR: z.string().min(1).default('./data/files').describe('Folder where evidence files are stored'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -56,6 +57,7 @@ export type Config = {
   defaultLocale: (typeof LOCALES)[number]
   demo: 'auto' | false
   webDist: string
+  filesDir: string
   logLevel: string
   version: string
 }
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     defaultLocale: e.DEFAULT_LOCALE,
     demo: e.DEMO === 'auto' ? 'auto' : false,
     webDist: path.resolve(e.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist')),
+    filesDir: path.resolve(e.FILES_DIR),
     logLevel: e.LOG_LEVEL,
     version: APP_VERSION,
   })

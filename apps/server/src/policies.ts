@@ -3,6 +3,7 @@ import { forbidden } from './errors.ts'
 import { answersPolicy } from './modules/answers/answers.policy.ts'
 import { auditPolicy } from './modules/audit/audit.policy.ts'
 import { countriesPolicy } from './modules/countries/countries.policy.ts'
+import { filesPolicy } from './modules/files/files.policy.ts'
 import { frameworksPolicy } from './modules/frameworks/frameworks.policy.ts'
 import { organisationsPolicy } from './modules/organisations/organisations.policy.ts'
 import { roundsPolicy } from './modules/rounds/rounds.policy.ts'
@@ -13,6 +14,7 @@ const POLICIES = {
   ...answersPolicy,
   ...auditPolicy,
   ...countriesPolicy,
+  ...filesPolicy,
   ...frameworksPolicy,
   ...organisationsPolicy,
   ...roundsPolicy,

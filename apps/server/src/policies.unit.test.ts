@@ -150,6 +150,26 @@ const TABLE: Table = {
       allowed: ['admin', 'expert.region'],
     },
   ],
+  'file.upload': [
+    {
+      subject: 'an RS file',
+      of: fixed({ countryCode: 'RS' }),
+      allowed: ['admin', 'lead.RS', 'expert.RS', 'expert.region', 'provider.RS', 'provider.RS.org1'],
+    },
+    { subject: 'an AL file', of: fixed({ countryCode: 'AL' }), allowed: ['admin', 'expert.region'] },
+  ],
+  'file.read': [
+    {
+      subject: "org1's RS file",
+      of: fixed({ countryCode: 'RS', organisationId: 'org1' }),
+      allowed: SEES_RS.filter((a) => a !== 'provider.RS'),
+    },
+    {
+      subject: 'an RS file of no organisation',
+      of: fixed({ countryCode: 'RS', organisationId: null }),
+      allowed: SEES_RS.filter((a) => !a.startsWith('provider')),
+    },
+  ],
   'round.read': [
     { subject: 'a round with RS', of: fixed({ countries: ['RS', 'AL'] }), allowed: SEES_RS },
     { subject: 'a round without RS', of: fixed({ countries: ['AL', 'ME'] }), allowed: SEES_ALL },

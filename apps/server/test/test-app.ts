@@ -89,7 +89,8 @@ async function openTestDatabase(
  */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const target = await openTestDatabase(testEngine())
-  const config = loadConfig({ ...TEST_ENV, DATABASE_URL: target.url, ...overrides })
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thbm-files-'))
+  const config = loadConfig({ ...TEST_ENV, DATABASE_URL: target.url, FILES_DIR: filesDir, ...overrides })
   const handle = target.open()
   try {
     await migrateToLatest(handle)
@@ -105,6 +106,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
         await app.close()
         await handle.close()
         await target.drop()
+        fs.rmSync(filesDir, { recursive: true, force: true })
       },
     }
   } catch (err) {

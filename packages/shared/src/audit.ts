@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'answer.saved',
   'answer.submitted',
   'answer.returned',
+  'file.uploaded',
   'data.seeded',
   'data.restored',
 ] as const
@@ -64,6 +65,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'round',
   'assignment',
   'answer',
+  'file',
   'installation',
 ] as const
 

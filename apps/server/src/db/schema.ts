@@ -216,7 +216,8 @@ export interface DB {
     size: number
     mediaType: string
     originalName: string
-    countryCode: string | null
+    countryCode: string
+    organisationId: string | null
     uploadedBy: string | null
     createdAt: string
   }

@@ -9,6 +9,7 @@ import { loadAnswerContext } from '../modules/answers/answer-context.ts'
 import { saveAnswer } from '../modules/answers/save-answer.ts'
 import { submitAnswer } from '../modules/answers/submit-answer.ts'
 import { hashSecret } from '../modules/auth/tokens.ts'
+import { uploadFile } from '../modules/files/upload-file.ts'
 import { createDraft } from '../modules/frameworks/create-draft.ts'
 import { createArea } from '../modules/frameworks/edit-areas.ts'
 import { importFrameworkDoc } from '../modules/frameworks/import-framework.ts'
@@ -90,6 +91,31 @@ async function answerFixture(state: 'none' | 'saved' | 'submitted'): Promise<str
     if (state === 'submitted') await submitAnswer(trx, system, ctx, org.id, 1)
   })
   return `/api/rounds/${roundId}/countries/RS/indicators/IDN-1/answers/${org.id}`
+}
+
+const PDF = Buffer.from('%PDF-1.7\n%%EOF\n')
+/** A multipart upload of a small PDF for RS. */
+function pdfUpload() {
+  const boundary = '----thbmmatrix'
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="country"\r\n\r\nRS\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="e.pdf"\r\n\r\n`),
+    PDF,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ])
+  return { url: '/api/files', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+async function storedFile(): Promise<string> {
+  const lead = { id: (await rsUser()).id, email: '', name: '', memberships: [] }
+  const row = await withTransaction(t.db, (trx) =>
+    uploadFile(trx, { actor: null, requestId: null }, lead, {
+      filesDir: t.config.filesDir,
+      countryCode: 'RS',
+      name: 'e.pdf',
+      data: PDF,
+    }),
+  )
+  return row.id
 }
 
 const MATRIX: Record<string, Rule> = {
@@ -377,6 +403,14 @@ const MATRIX: Record<string, Rule> = {
       payload: { version: 2, comment: 'Add the source' },
     }),
     expect: { admin: 200, coordinator: 403, lead: 200, expert: 200, provider: 404, observer: 403 },
+  },
+  'POST /api/files': {
+    request: async () => pdfUpload(),
+    expect: { admin: 201, coordinator: 403, lead: 201, expert: 201, provider: 201, observer: 403 },
+  },
+  'GET /api/files/:id': {
+    request: async () => ({ url: `/api/files/${await storedFile()}` }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 404, observer: 200 },
   },
 }
 

@@ -82,6 +82,7 @@ const BAD_INPUT: Case[] = [
     'body.periodFrom',
   ],
   ['GET', '/api/rounds/r1', undefined, 'params.roundId'],
+  ['GET', '/api/files/f1', undefined, 'params.id'],
   ['PATCH', `/api/rounds/${USER}`, { version: 1, countries: [] }, 'body.countries'],
   ['POST', `/api/rounds/${USER}/transition`, { to: 'done', version: 1 }, 'body.to'],
   ['GET', `/api/rounds/${USER}/countries/Serbia/progress`, undefined, 'params.country'],

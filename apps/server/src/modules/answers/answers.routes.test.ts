@@ -158,6 +158,54 @@ describe('answering an indicator', () => {
   })
 })
 
+describe('evidence', () => {
+  it('keeps links, citations and uploaded files with the answer, and refuses a file that is not there', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    const boundary = '----thbmtest'
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="country"\r\n\r\nRS\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sop.pdf"\r\n\r\n%PDF-1.7\n%%EOF\n\r\n--${boundary}--\r\n`,
+      ),
+    ])
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: provider },
+    })
+    expect(uploaded.statusCode, uploaded.body).toBe(201)
+    const evidence = [
+      { kind: 'file', title: 'Standard operating procedures', fileId: uploaded.json().data.id },
+      { kind: 'link', title: 'Annual report', url: 'https://example.org/report-2026.pdf' },
+      { kind: 'citation', title: 'Law on Social Protection', citation: 'Art. 41(2)', internal: true },
+    ]
+    const saved = await send(
+      'PUT',
+      answerUrl(round, 'IDN-1'),
+      { version: 0, value: { choice: '3' }, evidence },
+      provider,
+    )
+    expect(saved.statusCode, saved.body).toBe(200)
+    const answer = saved.json().data as Answer
+    expect(answer.evidence.map((e) => [e.kind, e.title, e.file?.name ?? null, e.internal])).toEqual([
+      ['file', 'Standard operating procedures', 'sop.pdf', false],
+      ['link', 'Annual report', null, false],
+      ['citation', 'Law on Social Protection', null, true],
+    ])
+    const missing = await expectNoChange(t.db, () =>
+      send(
+        'PUT',
+        answerUrl(round, 'IDN-1'),
+        { version: 1, evidence: [{ kind: 'file', title: 'x', fileId: '01900000-0000-7000-8000-0000000000ff' }] },
+        provider,
+      ),
+    )
+    expect(missing.statusCode).toBe(400)
+    expect(missing.json().error.details.issues[0].path).toBe('body.evidence[0].fileId')
+  })
+})
+
 describe('who may answer', () => {
   it('keeps data providers to their own organisation and the indicators it is asked', async () => {
     const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })

@@ -10,7 +10,7 @@ const EOCD = 0x06054b50
 const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string
   method: number
   flags: number
@@ -42,7 +42,8 @@ export function checkXlsxZip(data: Buffer): string | null {
   return null
 }
 
-function readCentralDirectory(data: Buffer): ZipEntry[] | string {
+/** The entries of a zip's central directory, or a problem when it cannot be read. */
+export function readCentralDirectory(data: Buffer): ZipEntry[] | string {
   const end = findEndOfCentralDirectory(data)
   if (end < 0) return 'The file is not a readable zip (XLSX) file'
   const count = data.readUInt16LE(end + 10)

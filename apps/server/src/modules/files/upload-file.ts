@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Actor, RequestContext } from '../../actor.ts'
+import type { Trx } from '../../db/transaction.ts'
+import { validationFailed } from '../../errors.ts'
+import { newId, nowIso } from '../../ids.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import { detectEvidenceType, EVIDENCE_TYPES } from './detect-type.ts'
+
+/** Where a stored file lives on disk. */
+export const storedPath = (filesDir: string, id: string) => path.join(filesDir, id.slice(0, 2), id)
+
+/**
+ * Stores an evidence file after checking its content is an accepted type (PDF, DOCX, XLSX, ODT, images). The row and
+ * its audit entry are written in the caller's transaction; the bytes go to disk first, under a fresh id.
+ */
+export async function uploadFile(
+  trx: Trx,
+  ctx: RequestContext,
+  actor: Actor,
+  input: { filesDir: string; countryCode: string; name: string; data: Buffer },
+) {
+  const mediaType = detectEvidenceType(input.data)
+  if (!mediaType) {
+    throw validationFailed(
+      [
+        {
+          path: 'file',
+          message: `Only ${Object.values(EVIDENCE_TYPES).join(', ')} files are accepted (checked from the content)`,
+        },
+      ],
+      'Unsupported file type',
+    )
+  }
+  const id = newId()
+  const target = storedPath(input.filesDir, id)
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  fs.writeFileSync(target, input.data, { flag: 'wx' })
+  const organisationId =
+    actor.memberships.find((m) => m.role === 'data_provider' && m.countryCode === input.countryCode)?.organisationId ??
+    null
+  const name =
+    path
+      .basename(input.name)
+      .replace(/[\u0000-\u001f"\\]/g, '_')
+      .slice(0, 200) || 'file'
+  const row = {
+    id,
+    sha256: createHash('sha256').update(input.data).digest('hex'),
+    size: input.data.length,
+    mediaType,
+    originalName: name,
+    countryCode: input.countryCode,
+    organisationId,
+    uploadedBy: actor.id,
+    createdAt: nowIso(),
+  }
+  await trx.insertInto('files').values(row).execute()
+  await recordAudit(trx, ctx, {
+    action: 'file.uploaded',
+    subjectType: 'file',
+    subjectId: id,
+    countryCode: input.countryCode,
+    after: { name, size: row.size, mediaType, sha256: row.sha256 },
+  })
+  return row
+}
