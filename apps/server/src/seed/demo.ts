@@ -4,6 +4,7 @@ import { newId, nowIso } from '../ids.ts'
 import { recordAudit } from '../modules/audit/record-audit.ts'
 import { hashPassword } from '../modules/auth/passwords.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts'
+import { seedDemoRounds } from './demo-rounds.ts'
 import { getMeta, setMeta } from './meta.ts'
 
 /** Demo organisations: one government body and one NGO per country, all marked as demo data. */
@@ -22,7 +23,8 @@ const DEMO_ORGANISATIONS: { key: string; countryCode: string; name: string; type
 ]
 
 /**
- * Seeds the demo installation: demo organisations and the demo accounts (password `Demo-Password-2026`).
+ * Seeds the demo installation: demo organisations, the demo accounts (password `Demo-Password-2026`) and, when a
+ * Handbook version is published, demo monitoring rounds with answers (see demo-rounds.ts).
  * Runs once; returns false when the demo seed ran before.
  */
 export async function seedDemo(db: Database): Promise<boolean> {
@@ -56,8 +58,10 @@ export async function seedDemo(db: Database): Promise<boolean> {
         after: org,
       })
     }
+    const users = new Map<string, string>()
     for (const account of DEMO_ACCOUNTS) {
       const userId = newId()
+      users.set(account.email, userId)
       await trx
         .insertInto('users')
         .values({
@@ -94,6 +98,13 @@ export async function seedDemo(db: Database): Promise<boolean> {
         after: { email: account.email, role: account.role, countryCode: account.countryCode, demo: true },
       })
     }
+    const published = await trx
+      .selectFrom('frameworkVersions')
+      .select('id')
+      .where('status', '=', 'published')
+      .orderBy('publishedAt', 'desc')
+      .executeTakeFirst()
+    if (published) await seedDemoRounds(trx, { versionId: published.id, orgs: orgIds, users })
     await setMeta(trx, 'demo', 'true')
     await recordAudit(trx, system, {
       action: 'data.seeded',
