@@ -181,3 +181,27 @@ export const ProgressSchema = z.object({
   abilities: z.array(z.string()),
 })
 export type Progress = z.infer<typeof ProgressSchema>
+
+/** One piece of the signed-in user's open work in rounds that are collecting. */
+export const WorkItemSchema = z.object({
+  roundId: IdSchema,
+  roundName: z.string(),
+  countryCode: CountryCodeSchema,
+  indicatorCode: z.string(),
+  title: LocalizedTextSchema,
+  /** provider: your organisation answers it; expert: you assess it; lead: you lead the country. */
+  as: z.enum(['provider', 'expert']),
+  organisation: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  status: z.enum(WORK_STATUSES),
+  dueOn: z.string().nullable(),
+  late: z.boolean(),
+  dueSoon: z.boolean(),
+})
+export type WorkItem = z.infer<typeof WorkItemSchema>
+export const MyWorkSchema = z.object({
+  items: z.array(WorkItemSchema),
+  late: z.number().int(),
+  dueSoon: z.number().int(),
+  returned: z.number().int(),
+})
+export type MyWork = z.infer<typeof MyWorkSchema>

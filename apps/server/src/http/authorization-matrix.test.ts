@@ -351,6 +351,7 @@ const MATRIX: Record<string, Rule> = {
   },
 
   'GET /api/rounds': { request: fixed('/api/rounds'), expect: statuses(200, 200, 200, 200) },
+  'GET /api/me/work': { request: fixed('/api/me/work'), expect: statuses(200, 200, 200, 200) },
   'POST /api/rounds': {
     request: async () => ({ url: '/api/rounds', payload: await roundInput() }),
     expect: statuses(201, 201, 403, 403),

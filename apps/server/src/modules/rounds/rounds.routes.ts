@@ -1,5 +1,6 @@
 import {
   CreateRoundBodySchema,
+  MyWorkSchema,
   ProgressSchema,
   PutAssignmentBodySchema,
   RoundCountryParamsSchema,
@@ -16,6 +17,7 @@ import { withTransaction } from '../../db/transaction.ts'
 import { actorOf, contextOf } from '../../http/auth.ts'
 import { abilitiesFor, authorize } from '../../policies.ts'
 import { createRound, updateRound } from './create-round.ts'
+import { myWork } from './my-work.ts'
 import { countryProgress } from './progress.ts'
 import { putAssignment } from './put-assignment.ts'
 import { findRoundsForActor, getRoundCountryOrThrow, getRoundOrThrow, presentRound } from './rounds.queries.ts'
@@ -48,6 +50,14 @@ export const roundsRoutes: FastifyPluginAsyncZod = async (app) => {
       const id = await withTransaction(app.db, (trx) => createRound(trx, contextOf(request), request.body))
       return reply.status(201).send(await respond(actor, id))
     },
+  )
+
+  app.get(
+    '/api/me/work',
+    { schema: { tags, response: { 200: z.object({ data: MyWorkSchema }) } } },
+    async (request) => ({
+      data: await myWork(app.db, actorOf(request), new Date().toISOString().slice(0, 10)),
+    }),
   )
 
   app.get(
