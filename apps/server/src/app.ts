@@ -19,6 +19,7 @@ import { versionsRoutes } from './modules/frameworks/versions.routes.ts'
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts'
 import { roundsRoutes } from './modules/rounds/rounds.routes.ts'
 import { systemRoutes } from './modules/system/system.routes.ts'
+import { templatesRoutes } from './modules/templates/templates.routes.ts'
 import { usersRoutes } from './modules/users/users.routes.ts'
 
 declare module 'fastify' {
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(roundsRoutes)
   await app.register(answersRoutes)
   await app.register(filesRoutes)
+  await app.register(templatesRoutes)
   await registerWebApp(app)
 
   return Object.assign(app, { routeList })

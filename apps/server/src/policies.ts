@@ -7,6 +7,7 @@ import { filesPolicy } from './modules/files/files.policy.ts'
 import { frameworksPolicy } from './modules/frameworks/frameworks.policy.ts'
 import { organisationsPolicy } from './modules/organisations/organisations.policy.ts'
 import { roundsPolicy } from './modules/rounds/rounds.policy.ts'
+import { templatesPolicy } from './modules/templates/templates.policy.ts'
 import { usersPolicy } from './modules/users/users.policy.ts'
 
 /** Every module's policy map, merged explicitly. Keys are actions; values are pure predicates. */
@@ -18,6 +19,7 @@ const POLICIES = {
   ...frameworksPolicy,
   ...organisationsPolicy,
   ...roundsPolicy,
+  ...templatesPolicy,
   ...usersPolicy,
 }
 

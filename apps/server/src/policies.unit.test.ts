@@ -197,6 +197,22 @@ const TABLE: Table = {
     { subject: 'RS assignments', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'lead.RS'] },
     { subject: 'AL assignments', of: fixed({ countryCode: 'AL' }), allowed: ['admin'] },
   ],
+  'template.use': [
+    {
+      subject: 'RS templates',
+      of: fixed({ countryCode: 'RS' }),
+      allowed: ['admin', 'lead.RS', 'provider.RS', 'provider.RS.org1'],
+    },
+    { subject: 'AL templates', of: fixed({ countryCode: 'AL' }), allowed: ['admin'] },
+  ],
+  'importBatch.read': [
+    { subject: 'RS import batches', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'lead.RS'] },
+    { subject: 'AL import batches', of: fixed({ countryCode: 'AL' }), allowed: ['admin'] },
+  ],
+  'importBatch.revert': [
+    { subject: 'an RS import batch', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'lead.RS'] },
+    { subject: 'an AL import batch', of: fixed({ countryCode: 'AL' }), allowed: ['admin'] },
+  ],
   'organisation.read': [
     { subject: 'an RS organisation', of: fixed({ countryCode: 'RS' }), allowed: SEES_RS },
     { subject: 'an AL organisation', of: fixed({ countryCode: 'AL' }), allowed: SEES_ALL },

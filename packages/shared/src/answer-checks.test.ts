@@ -9,25 +9,44 @@ const count: Ind = { measurement: { type: 'count' }, disaggregations: ['sex'], c
 const victims: Ind = { measurement: { type: 'count' }, disaggregations: ['victim_status', 'sex'], customDimensions: [] }
 const body = (b: object) => SaveAnswerBodySchema.parse({ version: 0, ...b })
 const codes = (ind: Ind, b: object, complete = false, previous: number | null = null) =>
-  checkAnswer(ind, body(b), { complete, previous, changeThreshold: 0.5 }).map((c) => `${c.severity}:${c.path}:${c.code}`)
+  checkAnswer(ind, body(b), { complete, previous, changeThreshold: 0.5 }).map(
+    (c) => `${c.severity}:${c.path}:${c.code}`,
+  )
 
 describe('answer checks', () => {
   it('refuses negative counts, fractions, percentages over 100 and unknown levels', () => {
     expect(codes(count, { value: { number: -1 } })).toContain('error:value.number:number.negative')
     expect(codes(count, { value: { number: 2.5 } })).toContain('error:value.number:number.whole')
     const pct: Ind = { measurement: { type: 'percentage' }, disaggregations: [], customDimensions: [] }
-    expect(codes(pct, { value: { numerator: 120, denominator: 100 } })).toEqual(['error:value.numerator:percentage.over100'])
-    const rubric: Ind = { measurement: { type: 'rubric', levels: [{}, {}, {}, {}, {}] }, disaggregations: [], customDimensions: [] }
+    expect(codes(pct, { value: { numerator: 120, denominator: 100 } })).toEqual([
+      'error:value.numerator:percentage.over100',
+    ])
+    const rubric: Ind = {
+      measurement: { type: 'rubric', levels: [{}, {}, {}, {}, {}] },
+      disaggregations: [],
+      customDimensions: [],
+    }
     expect(codes(rubric, { value: { choice: '5' } })).toEqual(['error:value.choice:choice.invalid'])
     expect(codes(rubric, {}, true)).toEqual(['error:value.choice:required'])
   })
 
   it('flags parts that do not add up where they are, and asks for an explanation on submission', () => {
-    const b = { value: { number: 10 }, cells: [{ key: 'sex=female', value: 6 }, { key: 'sex=male', value: 3 }, { key: 'sex=other_unknown', value: 0 }] }
+    const b = {
+      value: { number: 10 },
+      cells: [
+        { key: 'sex=female', value: 6 },
+        { key: 'sex=male', value: 3 },
+        { key: 'sex=other_unknown', value: 0 },
+      ],
+    }
     expect(codes(count, b)).toEqual(['warning:value.number:parts.mismatch'])
     expect(codes(count, b, true)).toContain('error:partsExplanation:required')
-    expect(codes(count, { ...b, partsExplanation: 'One record lacks sex' }, true)).toEqual(['warning:value.number:parts.mismatch'])
-    expect(codes(count, { value: { number: 4 }, cells: [{ key: 'sex=female', value: 6 }] })).toEqual(['warning:value.number:parts.mismatch'])
+    expect(codes(count, { ...b, partsExplanation: 'One record lacks sex' }, true)).toEqual([
+      'warning:value.number:parts.mismatch',
+    ])
+    expect(codes(count, { value: { number: 4 }, cells: [{ key: 'sex=female', value: 6 }] })).toEqual([
+      'warning:value.number:parts.mismatch',
+    ])
     expect(codes(count, { value: { number: 9 }, cells: [{ key: 'sex=female', value: 6 }] })).toEqual([])
   })
 
@@ -44,7 +63,9 @@ describe('answer checks', () => {
 
   it('refuses categories the indicator does not have', () => {
     expect(codes(count, { cells: [{ key: 'sex=robot', value: 1 }] })).toEqual(['error:cells[0].key:cell.unknown'])
-    expect(codes(count, { cells: [{ key: 'age_group=age_0_13', value: 1 }] })).toEqual(['error:cells[0].key:cell.unknown'])
+    expect(codes(count, { cells: [{ key: 'age_group=age_0_13', value: 1 }] })).toEqual([
+      'error:cells[0].key:cell.unknown',
+    ])
   })
 
   it('asks for a comment on a large change from the previous round', () => {
@@ -68,7 +89,9 @@ describe('personal data guard', () => {
   })
 
   it('stays quiet on aggregate text', () => {
-    expect(detectPersonalData('In 2025, 37 victims were identified, 12 of them children; see the report of 12.03.2025.')).toEqual([])
+    expect(
+      detectPersonalData('In 2025, 37 victims were identified, 12 of them children; see the report of 12.03.2025.'),
+    ).toEqual([])
     expect(detectPersonalData(null)).toEqual([])
   })
 })

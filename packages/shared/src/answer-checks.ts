@@ -5,7 +5,12 @@ import { detectPersonalData } from './personal-data.ts'
 
 type Ind = Pick<IndicatorDoc, 'measurement' | 'disaggregations' | 'customDimensions'>
 const err = (path: string, code: string, message: string): AnswerCheck => ({ path, code, severity: 'error', message })
-const warn = (path: string, code: string, message: string): AnswerCheck => ({ path, code, severity: 'warning', message })
+const warn = (path: string, code: string, message: string): AnswerCheck => ({
+  path,
+  code,
+  severity: 'warning',
+  message,
+})
 
 /** Value problems by the indicator's measurement: wrong kind, out of range, a percentage above 100 %. */
 function checkValue(ind: Ind, v: AnswerValue, complete: boolean): AnswerCheck[] {
@@ -13,12 +18,15 @@ function checkValue(ind: Ind, v: AnswerValue, complete: boolean): AnswerCheck[] 
   const m = ind.measurement
   if (m.type === 'yes_partial_no' || m.type === 'rubric') {
     const allowed: readonly string[] = CHOICES[m.type]
-    if (v.choice !== null && !allowed.includes(v.choice)) out.push(err('value.choice', 'choice.invalid', `Choose one of ${allowed.join(', ')}`))
+    if (v.choice !== null && !allowed.includes(v.choice))
+      out.push(err('value.choice', 'choice.invalid', `Choose one of ${allowed.join(', ')}`))
     if (complete && v.choice === null) out.push(err('value.choice', 'required', 'Choose a level'))
   }
   if (m.type === 'count' || m.type === 'amount') {
-    if (v.number !== null && v.number < 0) out.push(err('value.number', 'number.negative', 'A count or amount cannot be negative'))
-    if (m.type === 'count' && v.number !== null && !Number.isInteger(v.number)) out.push(err('value.number', 'number.whole', 'A count is a whole number'))
+    if (v.number !== null && v.number < 0)
+      out.push(err('value.number', 'number.negative', 'A count or amount cannot be negative'))
+    if (m.type === 'count' && v.number !== null && !Number.isInteger(v.number))
+      out.push(err('value.number', 'number.whole', 'A count is a whole number'))
   }
   if (m.type === 'percentage') {
     for (const f of ['numerator', 'denominator'] as const) {
@@ -27,7 +35,9 @@ function checkValue(ind: Ind, v: AnswerValue, complete: boolean): AnswerCheck[] 
     }
     if (v.denominator === 0) out.push(err('value.denominator', 'number.zero', 'The denominator must be above zero'))
     if (v.numerator !== null && v.denominator !== null && v.numerator > v.denominator) {
-      out.push(err('value.numerator', 'percentage.over100', 'The numerator is larger than the denominator (over 100 %)'))
+      out.push(
+        err('value.numerator', 'percentage.over100', 'The numerator is larger than the denominator (over 100 %)'),
+      )
     }
   }
   if (m.type === 'text' && complete && !v.text?.trim()) out.push(err('value.text', 'required', 'Write the answer'))
@@ -43,9 +53,11 @@ function checkCells(ind: Ind, body: Pick<SaveAnswerBody, 'cells' | 'value'>): An
     const parsed = parseCellKey(cell.key)
     const bad = !parsed || [...parsed].some(([d, c]) => !dims.get(d)?.includes(c))
     if (bad) out.push(err(`cells[${i}].key`, 'cell.unknown', `${cell.key} is not a category of this indicator`))
-    else if (values.has(formatCellKey(parsed))) out.push(err(`cells[${i}].key`, 'cell.duplicate', `${cell.key} is given twice`))
+    else if (values.has(formatCellKey(parsed)))
+      out.push(err(`cells[${i}].key`, 'cell.duplicate', `${cell.key} is given twice`))
     else {
-      if (ind.measurement.type === 'count' && !Number.isInteger(cell.value)) out.push(err(`cells[${i}].value`, 'number.whole', 'A count is a whole number'))
+      if (ind.measurement.type === 'count' && !Number.isInteger(cell.value))
+        out.push(err(`cells[${i}].value`, 'number.whole', 'A count is a whole number'))
       values.set(formatCellKey(parsed), cell.value)
     }
   })
@@ -54,12 +66,19 @@ function checkCells(ind: Ind, body: Pick<SaveAnswerBody, 'cells' | 'value'>): An
   }
   // For every given cell (and the grand total), the parts along one more dimension must not exceed it, and must
   // equal it when every category of that dimension is given.
-  const parents: [string, Map<string, string>, number][] = [...values].map(([k, v]) => [k, parseCellKey(k) as Map<string, string>, v])
+  const parents: [string, Map<string, string>, number][] = [...values].map(([k, v]) => [
+    k,
+    parseCellKey(k) as Map<string, string>,
+    v,
+  ])
   if (body.value.number !== null) parents.push(['', new Map(), body.value.number])
   for (const [key, parent, total] of parents) {
     for (const [dim, categories] of dims) {
-      if (parent.has(dim) || (dim !== 'victim_status' && dims.has('victim_status') && !parent.has('victim_status'))) continue
-      const parts = categories.map((c) => values.get(formatCellKey(new Map([...parent, [dim, c]])))).filter((v): v is number => v !== undefined)
+      if (parent.has(dim) || (dim !== 'victim_status' && dims.has('victim_status') && !parent.has('victim_status')))
+        continue
+      const parts = categories
+        .map((c) => values.get(formatCellKey(new Map([...parent, [dim, c]]))))
+        .filter((v): v is number => v !== undefined)
       if (parts.length === 0) continue
       const sum = parts.reduce((a, b) => a + b, 0)
       const where = key ? `cells[${key}]` : 'value.number'
@@ -76,21 +95,34 @@ function checkCells(ind: Ind, body: Pick<SaveAnswerBody, 'cells' | 'value'>): An
  * up, and a comment for a large change from the previous round. Errors block saving; warnings block only submission
  * when they need an explanation that is missing.
  */
-export function checkAnswer(ind: Ind, body: SaveAnswerBody, options: { complete: boolean; previous: number | null; changeThreshold: number }): AnswerCheck[] {
+export function checkAnswer(
+  ind: Ind,
+  body: SaveAnswerBody,
+  options: { complete: boolean; previous: number | null; changeThreshold: number },
+): AnswerCheck[] {
   const privacy = personalDataWarnings(body)
   if (body.noData) {
-    return [...privacy, ...(options.complete && !body.noDataReason ? [err('noDataReason', 'required', 'Say why the data is not available')] : [])]
+    return [
+      ...privacy,
+      ...(options.complete && !body.noDataReason
+        ? [err('noDataReason', 'required', 'Say why the data is not available')]
+        : []),
+    ]
   }
   const out = [...privacy, ...checkValue(ind, body.value, options.complete), ...checkCells(ind, body)]
   if (options.complete && out.some((c) => c.code === 'parts.mismatch') && !body.partsExplanation) {
     out.push(err('partsExplanation', 'required', 'Explain why the parts do not add up'))
   }
-  const current = ind.measurement.type === 'percentage' && body.value.denominator ? (body.value.numerator ?? 0) / body.value.denominator : body.value.number
+  const current =
+    ind.measurement.type === 'percentage' && body.value.denominator
+      ? (body.value.numerator ?? 0) / body.value.denominator
+      : body.value.number
   if (options.previous !== null && current !== null) {
     const change = Math.abs(current - options.previous) / Math.max(Math.abs(options.previous), 1)
     if (change > options.changeThreshold) {
       out.push(warn('value', 'change.large', `Changed by ${Math.round(change * 100)} % since the previous round`))
-      if (options.complete && !body.changeComment) out.push(err('changeComment', 'required', 'Comment on the change since the previous round'))
+      if (options.complete && !body.changeComment)
+        out.push(err('changeComment', 'required', 'Comment on the change since the previous round'))
     }
   }
   return out
@@ -107,7 +139,11 @@ function personalDataWarnings(body: SaveAnswerBody): AnswerCheck[] {
   ]
   return fields.flatMap(([path, text]) =>
     detectPersonalData(text).map((kind) =>
-      warn(path, `personal_data.${kind}`, 'This looks like personal data of a person. Keep to aggregate figures: remove names, dates of birth, ID, passport and phone numbers.'),
+      warn(
+        path,
+        `personal_data.${kind}`,
+        'This looks like personal data of a person. Keep to aggregate figures: remove names, dates of birth, ID, passport and phone numbers.',
+      ),
     ),
   )
 }

@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'answer.submitted',
   'answer.returned',
   'file.uploaded',
+  'importBatch.applied',
+  'importBatch.reverted',
   'data.seeded',
   'data.restored',
 ] as const
@@ -66,6 +68,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'assignment',
   'answer',
   'file',
+  'importBatch',
   'installation',
 ] as const
 

@@ -8,7 +8,10 @@ const PATTERNS: [PersonalDataKind, RegExp][] = [
   ['passport', /\b[A-Z]{1,2}\d{6,8}\b|(passport|pasoš|пасош|pasaport|pasaportë)\D{0,20}\d{5,}/iu],
   ['phone', /(\+|00)\s?3\d{2}[\s/.-]?\d{2,3}[\s/.-]?\d{3}[\s/.-]?\d{2,4}|\b0\d{2}[\s/.-]\d{3}[\s/.-]?\d{3,4}\b/],
   // A capitalised first and last name next to a full date (e.g. a date of birth).
-  ['name_and_date', /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+[\s,;(]{1,5}(born|rođen|рођен|lindur)?\s*\d{1,2}[./-]\d{1,2}[./-](19|20)\d{2}/u],
+  [
+    'name_and_date',
+    /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+[\s,;(]{1,5}(born|rođen|рођен|lindur)?\s*\d{1,2}[./-]\d{1,2}[./-](19|20)\d{2}/u,
+  ],
 ]
 
 /**

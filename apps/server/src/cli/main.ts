@@ -6,6 +6,7 @@ import { type Command, UsageError } from './command.ts'
 import { backupCommand, restoreCommand } from './commands/backup.ts'
 import { migrateCommand, seedCommand } from './commands/db.ts'
 import { frameworkExportCommand, frameworkImportCommand, frameworkListCommand } from './commands/framework.ts'
+import { roundImportCommand, roundTemplateCommand } from './commands/round.ts'
 import { userCreateCommand, userInviteCommand, userResetPasswordCommand } from './commands/user.ts'
 
 const COMMANDS: Command[] = [
@@ -17,6 +18,8 @@ const COMMANDS: Command[] = [
   frameworkListCommand,
   frameworkExportCommand,
   frameworkImportCommand,
+  roundTemplateCommand,
+  roundImportCommand,
   backupCommand,
   restoreCommand,
 ]

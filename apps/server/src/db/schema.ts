@@ -232,4 +232,31 @@ export interface DB {
     internal: number
     position: number
   }
+  importBatches: {
+    id: string
+    roundId: string
+    countryCode: string
+    /** JSON array of organisation ids. */
+    organisationIds: string
+    source: string
+    fileName: string | null
+    fileSha256: string
+    createdBy: string | null
+    createdAt: string
+    answersCreated: number
+    answersUpdated: number
+    revertedAt: string | null
+    revertedBy: string | null
+    revertReason: string | null
+    version: number
+  }
+  importBatchAnswers: {
+    batchId: string
+    answerId: string
+    indicatorCode: string
+    organisationId: string
+    /** JSON snapshot of the answer before the batch; null when the batch created it. */
+    before: string | null
+    afterVersion: number
+  }
 }

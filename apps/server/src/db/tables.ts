@@ -28,5 +28,7 @@ export const TABLES = [
   { name: 'answers', key: ['id'] },
   { name: 'answer_cells', key: ['answer_id', 'cell_key'] },
   { name: 'evidence', key: ['id'] },
+  { name: 'import_batches', key: ['id'] },
+  { name: 'import_batch_answers', key: ['batch_id', 'answer_id'] },
   { name: 'audit_events', key: ['seq'] },
 ] as const

@@ -17,6 +17,7 @@ import { publishVersion } from '../modules/frameworks/publish-version.ts'
 import { createRound } from '../modules/rounds/create-round.ts'
 import { loadRound } from '../modules/rounds/rounds.queries.ts'
 import { transitionRound } from '../modules/rounds/transition-round.ts'
+import { systemImport, systemTemplate } from '../modules/templates/template-test-support.ts'
 
 /**
  * Every registered route with its decided access rule. A route that is not listed fails the suite, so no route
@@ -91,6 +92,14 @@ async function answerFixture(state: 'none' | 'saved' | 'submitted'): Promise<str
     if (state === 'submitted') await submitAnswer(trx, system, ctx, org.id, 1)
   })
   return `/api/rounds/${roundId}/countries/RS/indicators/IDN-1/answers/${org.id}`
+}
+
+/** A collecting round with an organisation's saved IDN-1 answer, and that organisation's template changing it. */
+async function templateFixture(): Promise<{ base: string; roundId: string; template: Buffer }> {
+  const answer = await answerFixture('saved')
+  const [, roundId = '', organisationId = ''] = /rounds\/([^/]+)\/.*answers\/([^/]+)$/.exec(answer) ?? []
+  const template = await systemTemplate(t.db, roundId, organisationId, [{ code: 'IDN-1', key: 'choice', value: '4' }])
+  return { base: `/api/rounds/${roundId}/countries/RS`, roundId, template }
 }
 
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n')
@@ -404,6 +413,30 @@ const MATRIX: Record<string, Rule> = {
       payload: { version: 2, comment: 'Add the source' },
     }),
     expect: { admin: 200, coordinator: 403, lead: 200, expert: 200, provider: 404, observer: 403 },
+  },
+  'GET /api/rounds/:roundId/countries/:country/template': {
+    request: async () => ({ url: `${(await templateFixture()).base}/template` }),
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 403, provider: 200, observer: 403 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/template': {
+    request: async () => {
+      const { base, template } = await templateFixture()
+      return { url: `${base}/template`, ...multipartFile(template, 'template.xlsx') }
+    },
+    // The provider may use templates in RS, but not for another organisation's answers.
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 403, provider: 403, observer: 403 },
+  },
+  'GET /api/rounds/:roundId/countries/:country/import-batches': {
+    request: async () => ({ url: `/api/rounds/${await newRound()}/countries/RS/import-batches` }),
+    expect: statuses(200, 403, 200, 403),
+  },
+  'POST /api/rounds/:roundId/countries/:country/import-batches/:batchId/revert': {
+    request: async () => {
+      const { base, roundId, template } = await templateFixture()
+      const batchId = await systemImport(t.db, roundId, template)
+      return { url: `${base}/import-batches/${batchId}/revert`, payload: { reason: 'Wrong file' } }
+    },
+    expect: statuses(200, 403, 200, 403),
   },
   'POST /api/files': {
     request: async () => pdfUpload(),

@@ -90,6 +90,10 @@ const BAD_INPUT: Case[] = [
   ['PUT', ANSWER, { version: 0, value: { choice: 3 } }, 'body.value.choice'],
   ['POST', `${ANSWER}/submit`, { version: 0 }, 'body.version'],
   ['POST', `${ANSWER}/return`, { version: 1, comment: '' }, 'body.comment'],
+  ['GET', `/api/rounds/${USER}/countries/RS/template?lang=de`, undefined, 'querystring.lang'],
+  ['POST', `/api/rounds/${USER}/countries/rs/template`, undefined, 'params.country'],
+  ['GET', '/api/rounds/r1/countries/RS/import-batches', undefined, 'params.roundId'],
+  ['POST', `/api/rounds/${USER}/countries/RS/import-batches/${USER}/revert`, { reason: ' ' }, 'body.reason'],
   [
     'PUT',
     `/api/rounds/${USER}/countries/RS/assignments/IDN-1`,

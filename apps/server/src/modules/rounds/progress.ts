@@ -121,7 +121,7 @@ export async function countryProgress(
       .map((a) => ({
         organisationId: a.organisationId,
         organisationName: a.organisationName,
-        status: a.status as WorkStatus,
+        status: workStatusOf(a.status),
         updatedAt: a.updatedAt,
       }))
     const status = indicatorStatus(

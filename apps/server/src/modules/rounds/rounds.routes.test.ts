@@ -187,6 +187,21 @@ describe('assignments and the progress board', () => {
     expect(progress.late).toBe(1)
     expect(progress.abilities).toEqual(['assignment.edit'])
 
+    await send('POST', `/api/rounds/${round.id}/transition`, { to: 'collecting', version: 1 })
+    const draft = await send(
+      'PUT',
+      `/api/rounds/${round.id}/countries/RS/indicators/${code}/answers/${ngo.id}`,
+      { version: 0, narrative: 'Started' },
+      leadRs,
+    )
+    expect(draft.statusCode, draft.body).toBe(200)
+    const withDraft = await send('GET', `/api/rounds/${round.id}/countries/RS/progress`, undefined, leadRs)
+    expect(withDraft.statusCode, withDraft.body).toBe(200)
+    expect((withDraft.json().data as Progress).indicators.find((r) => r.code === code)).toMatchObject({
+      status: 'in_progress',
+      sources: [expect.objectContaining({ organisationId: ngo.id, status: 'in_progress' })],
+    })
+
     const provider = await asUser(t.app, 'data_provider', 'RS', { organisationId: ngo.id })
     const own = (await send('GET', `/api/rounds/${round.id}/countries/RS/progress`, undefined, provider.cookie)).json()
       .data as Progress
