@@ -6,7 +6,8 @@ import { AppError } from '../errors.ts'
 
 /**
  * Serves the built web app: hashed assets cached for a year, index.html never cached, and index.html for every
- * unknown page path so the client-side router can take it. Unknown /api paths stay JSON 404s.
+ * unknown page path so the client-side router can take it. Unknown /api paths stay JSON 404s. Files are looked up
+ * per request (wildcard), so a rebuild is served without a restart.
  */
 export async function registerWebApp(app: FastifyInstance): Promise<void> {
   const root = app.config.webDist
@@ -14,8 +15,8 @@ export async function registerWebApp(app: FastifyInstance): Promise<void> {
   if (hasBuild) {
     await app.register(fastifyStatic, {
       root,
-      wildcard: false,
-      index: false,
+      wildcard: true,
+      index: 'index.html',
       setHeaders(reply, filePath) {
         const hashed = filePath.includes(`${path.sep}assets${path.sep}`)
         reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')

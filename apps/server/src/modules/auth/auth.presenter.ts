@@ -19,6 +19,8 @@ export function globalAbilities(actor: Actor): string[] {
     abilities.push('user.invite')
   }
   if (can(actor, 'country.update', { code: '*' })) abilities.push('country.update')
+  if (can(actor, 'framework.edit', null)) abilities.push('framework.import')
+  if (can(actor, 'round.manage', null)) abilities.push('round.create')
   return abilities
 }
 

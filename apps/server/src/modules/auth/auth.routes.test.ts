@@ -176,7 +176,14 @@ describe('GET /api/auth/me', () => {
   it('lists what an admin may do everywhere', async () => {
     const admin = await asUser(t.app, 'admin')
     const res = await client(t.app, admin.cookie).get('/api/auth/me')
-    expect(res.json().abilities).toEqual(['user.list', 'audit.read', 'user.invite', 'country.update'])
+    expect(res.json().abilities).toEqual([
+      'user.list',
+      'audit.read',
+      'user.invite',
+      'country.update',
+      'framework.import',
+      'round.create',
+    ])
   })
 
   it('answers 401 without a session or with a made-up cookie', async () => {
