@@ -15,6 +15,17 @@ const CountriesPage = lazy(() => import('../features/countries/CountriesPage.tsx
 const CountryPage = lazy(() => import('../features/countries/CountryPage.tsx'))
 const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'))
 const PersonPage = lazy(() => import('../features/people/PersonPage.tsx'))
+const HandbookPage = lazy(() => import('../features/handbook/HandbookPage.tsx'))
+const VersionPage = lazy(() => import('../features/handbook/VersionPage.tsx'))
+const DiffPage = lazy(() => import('../features/handbook/DiffPage.tsx'))
+const IndicatorPage = lazy(() => import('../features/handbook/IndicatorPage.tsx'))
+const NewIndicatorPage = lazy(() => import('../features/handbook/NewIndicatorPage.tsx'))
+const AdaptationPage = lazy(() => import('../features/handbook/AdaptationPage.tsx'))
+const RoundsPage = lazy(() => import('../features/rounds/RoundsPage.tsx'))
+const NewRoundPage = lazy(() => import('../features/rounds/NewRoundPage.tsx'))
+const RoundPage = lazy(() => import('../features/rounds/RoundPage.tsx'))
+const WorkspacePage = lazy(() => import('../features/rounds/WorkspacePage.tsx'))
+const EntryPage = lazy(() => import('../features/rounds/EntryPage.tsx'))
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'))
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage.tsx'))
 
@@ -44,6 +55,17 @@ export function createRouter() {
                 { path: 'countries/:code', Component: CountryPage },
                 { path: 'people', Component: PeoplePage },
                 { path: 'people/:id', Component: PersonPage },
+                { path: 'handbook', Component: HandbookPage },
+                { path: 'handbook/:versionId', Component: VersionPage },
+                { path: 'handbook/:versionId/diff', Component: DiffPage },
+                { path: 'handbook/:versionId/indicators/new', Component: NewIndicatorPage },
+                { path: 'handbook/:versionId/indicators/:code', Component: IndicatorPage },
+                { path: 'handbook/:versionId/adaptations/:country', Component: AdaptationPage },
+                { path: 'rounds', Component: RoundsPage },
+                { path: 'rounds/new', Component: NewRoundPage },
+                { path: 'rounds/:roundId', Component: RoundPage },
+                { path: 'rounds/:roundId/countries/:country', Component: WorkspacePage },
+                { path: 'rounds/:roundId/countries/:country/indicators/:code', Component: EntryPage },
                 { path: 'audit', Component: AuditPage },
                 { path: '*', Component: NotFoundPage },
               ],

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { hasAbility } from '../app/permissions.ts'
-import { GlobeIcon, HomeIcon, ListIcon, UserIcon, UsersIcon } from './icons.tsx'
+import { BookIcon, ClipboardIcon, GlobeIcon, HomeIcon, ListIcon, UserIcon, UsersIcon } from './icons.tsx'
 
 interface Item {
   to: string
@@ -19,6 +19,8 @@ export function MainNav({ me }: { me: MeResponse }) {
   const { pathname } = useLocation()
   const items: Item[] = [
     { to: '/', label: t('common:nav.home'), icon: <HomeIcon />, show: true },
+    { to: '/handbook', label: t('common:nav.handbook'), icon: <BookIcon />, show: true },
+    { to: '/rounds', label: t('common:nav.rounds'), icon: <ClipboardIcon />, show: true },
     { to: '/countries', label: t('common:nav.countries'), icon: <GlobeIcon />, show: true },
     { to: '/people', label: t('common:nav.people'), icon: <UsersIcon />, show: hasAbility(me, 'user.list') },
     { to: '/audit', label: t('common:nav.audit'), icon: <ListIcon />, show: hasAbility(me, 'audit.read') },

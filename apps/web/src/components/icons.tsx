@@ -46,6 +46,12 @@ export const ListIcon = (p: P) => (
     <path d="M9 6h12M9 12h12M9 18h12M4 6h.01M4 12h.01M4 18h.01" />
   </Icon>
 )
+export const BookIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M4 5.5A2.5 2.5 0 0 1 6.5 3H20v15H6.5A2.5 2.5 0 0 0 4 20.5z" />
+    <path d="M4 20.5A2.5 2.5 0 0 0 6.5 23H20v-5" />
+  </Icon>
+)
 export const UserIcon = (p: P) => (
   <Icon {...p}>
     <circle cx="12" cy="8" r="4" />
@@ -73,6 +79,12 @@ export const InfoIcon = (p: P) => (
   <Icon {...p}>
     <circle cx="12" cy="12" r="9" />
     <path d="M12 11v6M12 7.5v.01" />
+  </Icon>
+)
+export const ClipboardIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M9 4h6v3H9z" />
+    <path d="M9 5.5H6v15h12v-15h-3M9 12l2 2 4-4" />
   </Icon>
 )
 export const ChevronDownIcon = (p: P) => (

@@ -6,16 +6,20 @@ import enAuth from './locales/en/auth.json' with { type: 'json' }
 import enCommon from './locales/en/common.json' with { type: 'json' }
 import enCountries from './locales/en/countries.json' with { type: 'json' }
 import enEnums from './locales/en/enums.json' with { type: 'json' }
+import enHandbook from './locales/en/handbook.json' with { type: 'json' }
 import enHome from './locales/en/home.json' with { type: 'json' }
 import enPeople from './locales/en/people.json' with { type: 'json' }
+import enRounds from './locales/en/rounds.json' with { type: 'json' }
 import srAccount from './locales/sr-Cyrl/account.json' with { type: 'json' }
 import srAudit from './locales/sr-Cyrl/audit.json' with { type: 'json' }
 import srAuth from './locales/sr-Cyrl/auth.json' with { type: 'json' }
 import srCommon from './locales/sr-Cyrl/common.json' with { type: 'json' }
 import srCountries from './locales/sr-Cyrl/countries.json' with { type: 'json' }
 import srEnums from './locales/sr-Cyrl/enums.json' with { type: 'json' }
+import srHandbook from './locales/sr-Cyrl/handbook.json' with { type: 'json' }
 import srHome from './locales/sr-Cyrl/home.json' with { type: 'json' }
 import srPeople from './locales/sr-Cyrl/people.json' with { type: 'json' }
+import srRounds from './locales/sr-Cyrl/rounds.json' with { type: 'json' }
 
 /** A catalog: nested objects whose leaves are ICU messages. */
 export interface Catalog {
@@ -23,7 +27,18 @@ export interface Catalog {
 }
 
 /** The namespaces, one per domain; keys are written `namespace:dotted.key`. */
-export const NAMESPACES = ['common', 'auth', 'home', 'account', 'countries', 'people', 'audit', 'enums'] as const
+export const NAMESPACES = [
+  'common',
+  'auth',
+  'home',
+  'account',
+  'countries',
+  'people',
+  'audit',
+  'handbook',
+  'rounds',
+  'enums',
+] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export type LocaleResources = Record<Namespace, Catalog>
 
@@ -37,6 +52,8 @@ export const SOURCE_RESOURCES = {
     countries: enCountries,
     people: enPeople,
     audit: enAudit,
+    handbook: enHandbook,
+    rounds: enRounds,
     enums: enEnums,
   },
   'sr-Cyrl': {
@@ -47,6 +64,8 @@ export const SOURCE_RESOURCES = {
     countries: srCountries,
     people: srPeople,
     audit: srAudit,
+    handbook: srHandbook,
+    rounds: srRounds,
     enums: srEnums,
   },
 } satisfies Record<'en' | 'sr-Cyrl', LocaleResources>

@@ -40,11 +40,7 @@ export async function uploadFile(
   const organisationId =
     actor.memberships.find((m) => m.role === 'data_provider' && m.countryCode === input.countryCode)?.organisationId ??
     null
-  const name =
-    path
-      .basename(input.name)
-      .replace(/[\u0000-\u001f"\\]/g, '_')
-      .slice(0, 200) || 'file'
+  const name = safeFileName(input.name)
   const row = {
     id,
     sha256: createHash('sha256').update(input.data).digest('hex'),
@@ -65,4 +61,12 @@ export async function uploadFile(
     after: { name, size: row.size, mediaType, sha256: row.sha256 },
   })
   return row
+}
+
+/** The base name of an uploaded file, without control characters, quotes or backslashes, at most 200 characters. */
+function safeFileName(raw: string): string {
+  const cleaned = Array.from(path.basename(raw), (ch) =>
+    ch.charCodeAt(0) < 0x20 || ch === '"' || ch === '\\' ? '_' : ch,
+  ).join('')
+  return cleaned.slice(0, 200) || 'file'
 }

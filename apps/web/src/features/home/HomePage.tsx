@@ -9,6 +9,7 @@ import { MembershipList } from '../../components/MembershipList.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { Section } from '../../components/Section.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { YourWork } from '../rounds/YourWork.tsx'
 
 interface QuickLink {
   to: string
@@ -60,6 +61,7 @@ export default function HomePage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('home:greeting', { name: me.data.name })} subtitle={t('home:subtitle')} />
+      <YourWork me={me.data} />
       <Section title={t('home:roles.title')} description={t('home:roles.description')}>
         {me.data.memberships.length === 0 ? (
           <Alert color="blue" variant="light" icon={<InfoIcon />} title={t('home:roles.emptyTitle')}>

@@ -1,0 +1,101 @@
+import { Anchor, Breadcrumbs, Stack, Text } from '@mantine/core'
+import type { ProgressRow } from '@thbm/shared'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { useCountryName } from '../../components/country-name.ts'
+import { ErrorAlert } from '../../components/ErrorAlert.tsx'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import { ListSkeleton } from '../../components/PageLoader.tsx'
+import { Section } from '../../components/Section.tsx'
+import { usePageTitle } from '../../components/usePageTitle.ts'
+import { NotFound } from '../errors/NotFound.tsx'
+import { AssignmentModal } from './AssignmentModal.tsx'
+import { isNotFound, useFrameworkVersion, useProgress, useRound } from './api.ts'
+import { IndicatorTable } from './IndicatorTable.tsx'
+import { ProgressSummary } from './ProgressSummary.tsx'
+import { RoundStatusBadge } from './StatusBadges.tsx'
+import { WorkspaceFilters } from './WorkspaceFilters.tsx'
+import { filterRows, readFilters } from './workspace-filters.ts'
+
+/**
+ * A country's workspace in a round: completeness per area, who is late, and every indicator with its assignment and
+ * state; the country lead assigns indicators here. Filters live in the URL. 404 from the API shows "not found".
+ */
+export default function WorkspacePage() {
+  const { t } = useTranslation()
+  const params = useParams()
+  const roundId = params.roundId ?? ''
+  const country = (params.country ?? '').toUpperCase()
+  const countryName = useCountryName()
+  const [search] = useSearchParams()
+  const round = useRound(roundId)
+  const progress = useProgress(roundId, country)
+  const version = useFrameworkVersion(round.data?.frameworkVersion.id ?? null)
+  const [assigning, setAssigning] = useState<ProgressRow | null>(null)
+  const name = countryName(country)
+  usePageTitle(round.data ? t('rounds:workspace.title', { country: name, round: round.data.name }) : null)
+
+  if (isNotFound(progress.error) || isNotFound(round.error)) {
+    return <NotFound message={t('rounds:workspace.notFound')} />
+  }
+  const error = progress.error ?? round.error
+  const data = progress.data
+  const areas = version.data?.areas ?? []
+  const baseLocale = version.data?.framework.baseLocale ?? 'en'
+  const rows = data ? filterRows(data.indicators, readFilters(search)) : []
+  const canAssign = Boolean(data?.abilities.includes('assignment.edit'))
+  const open = data ? ['planning', 'collecting', 'reviewing'].includes(data.round.status) : false
+
+  return (
+    <Stack gap="lg">
+      <Breadcrumbs aria-label={t('common:a11y.breadcrumbs')}>
+        <Anchor component={Link} to="/rounds" size="sm">
+          {t('rounds:list.title')}
+        </Anchor>
+        <Anchor component={Link} to={`/rounds/${roundId}`} size="sm">
+          {round.data?.name ?? '…'}
+        </Anchor>
+        <span aria-current="page">{name}</span>
+      </Breadcrumbs>
+      {(progress.isPending || round.isPending) && !error && <ListSkeleton rows={5} />}
+      {error && <ErrorAlert error={error} onRetry={() => void progress.refetch()} />}
+      {data && round.data && (
+        <>
+          <PageHeader
+            title={t('rounds:workspace.title', { country: name, round: round.data.name })}
+            subtitle={t('rounds:workspace.subtitle', { year: round.data.referenceYear })}
+            actions={<RoundStatusBadge status={data.round.status} size="lg" />}
+          />
+          <ProgressSummary progress={data} areas={areas} baseLocale={baseLocale} roundId={roundId} />
+          <Section
+            title={t('rounds:workspace.indicatorsTitle')}
+            description={canAssign && open ? t('rounds:workspace.leadHint') : t('rounds:workspace.indicatorsHint')}
+          >
+            <WorkspaceFilters rows={data.indicators} areas={areas} baseLocale={baseLocale} />
+            <Text size="sm" c="dimmed" role="status" aria-live="polite">
+              {t('rounds:workspace.shown', { shown: rows.length, total: data.indicators.length })}
+            </Text>
+            {data.indicators.length === 0 && (
+              <Text size="sm">
+                {data.round.status === 'planning' ? t('rounds:workspace.emptyPlanning') : t('rounds:workspace.empty')}
+              </Text>
+            )}
+            {rows.length > 0 && (
+              <IndicatorTable
+                rows={rows}
+                baseLocale={baseLocale}
+                entryPath={`/rounds/${roundId}/countries/${country}/indicators`}
+                caption={t('rounds:workspace.indicatorsTitle')}
+                onAssign={canAssign && open ? setAssigning : undefined}
+              />
+            )}
+          </Section>
+          {assigning && (
+            <AssignmentModal roundId={roundId} country={country} row={assigning} onClose={() => setAssigning(null)} />
+          )}
+        </>
+      )}
+    </Stack>
+  )
+}
