@@ -70,7 +70,7 @@ describe('importing a framework', () => {
     ],
     [
       'an unknown area code',
-      () => frameworkDoc({ indicators: [indicator('IDN-1', { area: 'XXX' })] }),
+      () => frameworkDoc({ indicators: [indicator('IDN-1', { area: 'ZZZ' })] }),
       'indicators[0].area',
     ],
     [
