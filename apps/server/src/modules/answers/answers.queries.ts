@@ -28,6 +28,11 @@ export async function findAnswerRow(
 
 /** An answer row with its cells and evidence, as the body that would save it again. */
 export async function answerBody(db: Db, row: AnswerRow): Promise<SaveAnswerBody> {
+  return (await loadAnswerParts(db, row)).body
+}
+
+/** The save body of an answer plus the ids of its evidence rows (in the body's order), read once. */
+async function loadAnswerParts(db: Db, row: AnswerRow): Promise<{ body: SaveAnswerBody; evidenceIds: string[] }> {
   const cells = await db
     .selectFrom('answerCells')
     .select(['cellKey', 'value'])
@@ -40,7 +45,7 @@ export async function answerBody(db: Db, row: AnswerRow): Promise<SaveAnswerBody
     .where('answerId', '=', row.id)
     .orderBy('position')
     .execute()
-  return {
+  const body: SaveAnswerBody = {
     version: row.version,
     noData: toBool(row.noData),
     noDataReason: row.noDataReason,
@@ -64,6 +69,7 @@ export async function answerBody(db: Db, row: AnswerRow): Promise<SaveAnswerBody
       internal: toBool(e.internal),
     })),
   }
+  return { body, evidenceIds: evidence.map((e) => e.id) }
 }
 
 /** The answers of the given organisations (all when null) for one indicator, with their checks and abilities. */
@@ -92,7 +98,7 @@ export async function presentAnswers(
   const rows = await query.execute()
   const out: Answer[] = []
   for (const row of rows) {
-    const body = await answerBody(db, row)
+    const { body, evidenceIds } = await loadAnswerParts(db, row)
     const files = body.evidence.some((e) => e.fileId)
       ? await db
           .selectFrom('files')
@@ -104,12 +110,6 @@ export async function presentAnswers(
           )
           .execute()
       : []
-    const evidenceIds = await db
-      .selectFrom('evidence')
-      .select('id')
-      .where('answerId', '=', row.id)
-      .orderBy('position')
-      .execute()
     const previous = await previousValue(db, ctx, row.organisationId)
     const subject = { countryCode: ctx.countryCode, organisationId: row.organisationId }
     out.push({
@@ -128,7 +128,7 @@ export async function presentAnswers(
         const file = files.find((f) => f.id === e.fileId)
         return {
           ...e,
-          id: evidenceIds[i]?.id as string,
+          id: evidenceIds[i] as string,
           file: file ? { id: file.id, name: file.originalName, size: file.size, mediaType: file.mediaType } : null,
         }
       }),
