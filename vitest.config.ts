@@ -48,6 +48,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['apps/web/src/**/*.test.{ts,tsx}'],
           setupFiles: ['apps/web/src/test/setup.ts'],
+          // Component tests type into Mantine forms; a loaded CI machine needs more than the 5 s default.
+          testTimeout: 20_000,
         },
       },
     ],

@@ -18,6 +18,8 @@ import { ORGANISATION_TYPES, ROLES } from '../packages/shared/src/roles.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const WEB_SRC = path.join(ROOT, 'apps/web/src')
+// The server renders a few messages itself (e-mails), with the same `ns:key` literals.
+const SERVER_SRC = path.join(ROOT, 'apps/server/src')
 const ALLOW_FILE = path.join(ROOT, 'packages/shared/src/i18n/allow-identical.json')
 const HAND_WRITTEN = new Set(Object.keys(SOURCE_RESOURCES))
 
@@ -82,7 +84,7 @@ for (const entry of allowed) {
   if (!HAND_WRITTEN.has(locale) || !english.has(key)) problem(`allow-identical.json: stale entry ${entry}`)
 }
 
-// Keys the web app uses: any quoted 'ns:key' literal, and `ns:prefix.${…}` templates as prefixes.
+// Keys the web app (and the server) uses: any quoted 'ns:key' literal, and `ns:prefix.${…}` templates as prefixes.
 const nsPattern = NAMESPACES.join('|')
 const literal = new RegExp(`['"\`]((?:${nsPattern}):[A-Za-z0-9_.]+)['"\`]`, 'g')
 const template = new RegExp(`\`((?:${nsPattern}):[A-Za-z0-9_.]*)\\$\\{`, 'g')
@@ -105,8 +107,10 @@ function scan(dir: string): void {
   }
 }
 scan(WEB_SRC)
+scan(SERVER_SRC)
 for (const key of english.keys()) {
-  if (!used.has(key) && ![...prefixes].some((p) => key.startsWith(p))) problem(`en: ${key} is not used in apps/web/src`)
+  if (!used.has(key) && ![...prefixes].some((p) => key.startsWith(p)))
+    problem(`en: ${key} is not used in apps/web/src or apps/server/src`)
 }
 
 const expectKey = (key: string) => {

@@ -16,6 +16,7 @@ import { countriesRoutes } from './modules/countries/countries.routes.ts'
 import { filesRoutes } from './modules/files/files.routes.ts'
 import { indicatorsRoutes } from './modules/frameworks/indicators.routes.ts'
 import { versionsRoutes } from './modules/frameworks/versions.routes.ts'
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts'
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts'
 import { roundsRoutes } from './modules/rounds/rounds.routes.ts'
 import { systemRoutes } from './modules/system/system.routes.ts'
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(answersRoutes)
   await app.register(filesRoutes)
   await app.register(templatesRoutes)
+  await app.register(notificationsRoutes)
   await registerWebApp(app)
 
   return Object.assign(app, { routeList })

@@ -36,6 +36,12 @@ const EnvSchema = z.object({
     .describe('auto: seed demo data on the first start of an empty embedded (SQLite) database; false: never'),
   WEB_DIST: z.string().optional().describe('Folder of the built web app'),
   FILES_DIR: z.string().min(1).default('./data/files').describe('Folder where evidence files are stored'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'Use smtp://user:password@host:port or smtps://…')
+    .optional()
+    .describe('Send notification e-mails through this SMTP server; without it, notifications stay in the app'),
+  MAIL_FROM: z.string().min(3).default('THB Monitor <no-reply@localhost>').describe('Sender of notification e-mails'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -59,6 +65,8 @@ export type Config = {
   webDist: string
   filesDir: string
   logLevel: string
+  /** Notification e-mail; null when no SMTP server is configured. */
+  smtp: { url: string; from: string } | null
   version: string
 }
 
@@ -101,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     webDist: path.resolve(e.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist')),
     filesDir: path.resolve(e.FILES_DIR),
     logLevel: e.LOG_LEVEL,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     version: APP_VERSION,
   })
 }

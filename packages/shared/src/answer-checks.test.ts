@@ -74,6 +74,15 @@ describe('answer checks', () => {
     expect(codes(count, { value: { number: 12 } }, true, 10)).toEqual([])
   })
 
+  it('wants a figure on submission, but not in a draft', () => {
+    expect(codes(count, {}, true)).toEqual(['error:value.number:required'])
+    expect(codes(count, {})).toEqual([])
+    expect(codes(count, { value: { number: 0 } }, true)).toEqual([])
+    expect(codes(victims, {}, true)).toEqual(['error:cells:required'])
+    expect(codes(victims, { cells: [{ key: 'victim_status=presumed', value: 4 }] }, true)).toEqual([])
+    expect(codes(count, { noData: true, noDataReason: 'Not collected' }, true)).toEqual([])
+  })
+
   it('asks why data is not available', () => {
     expect(codes(count, { noData: true }, true)).toEqual(['error:noDataReason:required'])
   })

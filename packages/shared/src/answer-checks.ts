@@ -110,6 +110,18 @@ export function checkAnswer(
     ]
   }
   const out = [...privacy, ...checkValue(ind, body.value, options.complete), ...checkCells(ind, body)]
+  const m = ind.measurement.type
+  if (options.complete && (m === 'count' || m === 'amount') && body.value.number === null && body.cells.length === 0) {
+    out.push(
+      dimensionsOf(ind).has('victim_status')
+        ? err(
+            'cells',
+            'required',
+            'Give the number of identified or presumed victims, or mark the data as not available',
+          )
+        : err('value.number', 'required', 'Give the figure, or mark the data as not available'),
+    )
+  }
   if (options.complete && out.some((c) => c.code === 'parts.mismatch') && !body.partsExplanation) {
     out.push(err('partsExplanation', 'required', 'Explain why the parts do not add up'))
   }

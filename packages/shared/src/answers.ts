@@ -146,6 +146,27 @@ export const AnswerParamsSchema = z.object({
   organisationId: IdSchema,
 })
 export const SubmitAnswerBodySchema = z.object({ version: z.number().int().min(1) })
+
+/** Submit every ready answer at once: all the actor may write in the country, or one organisation's, or some codes. */
+export const SubmitAllBodySchema = z
+  .object({
+    organisationId: IdSchema.optional(),
+    indicatorCodes: z.array(z.string().min(1).max(40)).min(1).max(1000).optional(),
+  })
+  .strict()
+export type SubmitAllBody = z.infer<typeof SubmitAllBodySchema>
+
+const AnswerRefSchema = z.object({ indicatorCode: z.string(), organisationId: IdSchema })
+export const SubmitAllResultSchema = z.object({
+  submitted: z.array(AnswerRefSchema),
+  /** Drafts left as they are, each with what keeps it from being submitted. */
+  notReady: z.array(
+    AnswerRefSchema.extend({
+      problems: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })),
+    }),
+  ),
+})
+export type SubmitAllResult = z.infer<typeof SubmitAllResultSchema>
 export const ReturnAnswerBodySchema = z.object({
   version: z.number().int().min(1),
   comment: z.string().trim().min(1).max(5000),

@@ -259,4 +259,25 @@ export interface DB {
     before: string | null
     afterVersion: number
   }
+  notifications: {
+    id: string
+    userId: string
+    kind: string
+    roundId: string
+    countryCode: string
+    indicatorCode: string | null
+    organisationId: string | null
+    actorId: string | null
+    /** 'provider' or 'expert': what the reader is asked to do. */
+    role: string | null
+    comment: string | null
+    dueOn: string | null
+    /** Set for reminders, so one is sent once per reader and due date. */
+    dedupeKey: string | null
+    createdAt: string
+    readAt: string | null
+    /** 'pending' until the outbox handles it, then 'sent', 'failed' or 'skipped' (stale, or the reader is inactive). */
+    emailStatus: string
+    emailedAt: string | null
+  }
 }

@@ -30,5 +30,6 @@ export const TABLES = [
   { name: 'evidence', key: ['id'] },
   { name: 'import_batches', key: ['id'] },
   { name: 'import_batch_answers', key: ['batch_id', 'answer_id'] },
+  { name: 'notifications', key: ['id'] },
   { name: 'audit_events', key: ['seq'] },
 ] as const

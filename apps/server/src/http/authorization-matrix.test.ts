@@ -361,6 +361,11 @@ const MATRIX: Record<string, Rule> = {
 
   'GET /api/rounds': { request: fixed('/api/rounds'), expect: statuses(200, 200, 200, 200) },
   'GET /api/me/work': { request: fixed('/api/me/work'), expect: statuses(200, 200, 200, 200) },
+  'GET /api/me/notifications': { request: fixed('/api/me/notifications'), expect: statuses(200, 200, 200, 200) },
+  'POST /api/me/notifications/read': {
+    request: fixed('/api/me/notifications/read', { all: true }),
+    expect: statuses(200, 200, 200, 200),
+  },
   'POST /api/rounds': {
     request: async () => ({ url: '/api/rounds', payload: await roundInput() }),
     expect: statuses(201, 201, 403, 403),
@@ -413,6 +418,14 @@ const MATRIX: Record<string, Rule> = {
       payload: { version: 2, comment: 'Add the source' },
     }),
     expect: { admin: 200, coordinator: 403, lead: 200, expert: 200, provider: 404, observer: 403 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/submit': {
+    request: async () => {
+      const [, roundId = '', organisationId = ''] =
+        /rounds\/([^/]+)\/.*answers\/([^/]+)$/.exec(await answerFixture('saved')) ?? []
+      return { url: `/api/rounds/${roundId}/countries/RS/submit`, payload: { organisationId } }
+    },
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 403, provider: 404, observer: 403 },
   },
   'GET /api/rounds/:roundId/countries/:country/template': {
     request: async () => ({ url: `${(await templateFixture()).base}/template` }),

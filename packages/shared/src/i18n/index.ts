@@ -8,6 +8,7 @@ import enCountries from './locales/en/countries.json' with { type: 'json' }
 import enEnums from './locales/en/enums.json' with { type: 'json' }
 import enHandbook from './locales/en/handbook.json' with { type: 'json' }
 import enHome from './locales/en/home.json' with { type: 'json' }
+import enNotifications from './locales/en/notifications.json' with { type: 'json' }
 import enPeople from './locales/en/people.json' with { type: 'json' }
 import enRounds from './locales/en/rounds.json' with { type: 'json' }
 import srAccount from './locales/sr-Cyrl/account.json' with { type: 'json' }
@@ -18,6 +19,7 @@ import srCountries from './locales/sr-Cyrl/countries.json' with { type: 'json' }
 import srEnums from './locales/sr-Cyrl/enums.json' with { type: 'json' }
 import srHandbook from './locales/sr-Cyrl/handbook.json' with { type: 'json' }
 import srHome from './locales/sr-Cyrl/home.json' with { type: 'json' }
+import srNotifications from './locales/sr-Cyrl/notifications.json' with { type: 'json' }
 import srPeople from './locales/sr-Cyrl/people.json' with { type: 'json' }
 import srRounds from './locales/sr-Cyrl/rounds.json' with { type: 'json' }
 
@@ -37,6 +39,7 @@ export const NAMESPACES = [
   'audit',
   'handbook',
   'rounds',
+  'notifications',
   'enums',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
@@ -54,6 +57,7 @@ export const SOURCE_RESOURCES = {
     audit: enAudit,
     handbook: enHandbook,
     rounds: enRounds,
+    notifications: enNotifications,
     enums: enEnums,
   },
   'sr-Cyrl': {
@@ -66,6 +70,7 @@ export const SOURCE_RESOURCES = {
     audit: srAudit,
     handbook: srHandbook,
     rounds: srRounds,
+    notifications: srNotifications,
     enums: srEnums,
   },
 } satisfies Record<'en' | 'sr-Cyrl', LocaleResources>

@@ -3,6 +3,7 @@ import * as m0001 from './0001_core.ts'
 import * as m0002 from './0002_frameworks.ts'
 import * as m0003 from './0003_rounds.ts'
 import * as m0004 from './0004_import_batches.ts'
+import * as m0005 from './0005_notifications.ts'
 import type { Engine } from './helpers.ts'
 
 /** Forward-only migrations, in order. Never edit one that has shipped: add the next. */
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, engine: Engi
   '0002_frameworks': m0002,
   '0003_rounds': m0003,
   '0004_import_batches': m0004,
+  '0005_notifications': m0005,
 }

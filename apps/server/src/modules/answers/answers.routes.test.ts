@@ -1,6 +1,6 @@
-import type { Answer, IndicatorWork, Progress, Round } from '@thbm/shared'
+import type { Answer, IndicatorWork, Progress, Round, SubmitAllResult } from '@thbm/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectNoChange } from '../../../test/db-state.ts'
+import { auditRowsAfter, expectNoChange, lastAuditSeq } from '../../../test/db-state.ts'
 import { asUser, buildOrganisation } from '../../../test/factories.ts'
 import { createTestApp, type TestApp } from '../../../test/test-app.ts'
 import { seedDefaultHandbook } from '../../seed/handbook.ts'
@@ -253,6 +253,77 @@ describe('who may answer', () => {
       send('PUT', answerUrl(round, 'IDN-1'), { version: 0, value: { choice: '3' } }, provider),
     )
     expect(res.statusCode).toBe(409)
+  })
+
+  it('lets an organisation fix a returned answer during review, and nothing else', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    await send('PUT', answerUrl(round, 'IDN-1'), { version: 0, value: { choice: '3' } }, provider)
+    await send('PUT', answerUrl(round, 'COR-5'), { version: 0, value: { numerator: 3, denominator: 6 } }, provider)
+    for (const code of ['IDN-1', 'COR-5']) {
+      const submitted = await send('POST', `${answerUrl(round, code)}/submit`, { version: 1 }, provider)
+      expect(submitted.statusCode, submitted.body).toBe(200)
+    }
+    await send('POST', `/api/rounds/${round.id}/transition`, { to: 'reviewing', version: 2 }, coordinator)
+    const returned = await send('POST', `${answerUrl(round, 'IDN-1')}/return`, { version: 2, comment: 'Level 2?' })
+    expect(returned.statusCode, returned.body).toBe(200)
+    const work = (
+      await send('GET', `/api/rounds/${round.id}/countries/RS/indicators/IDN-1`, undefined, provider)
+    ).json().data as IndicatorWork
+    expect(work.abilities).toContain('answer.edit')
+
+    const fixed = await send('PUT', answerUrl(round, 'IDN-1'), { version: 3, value: { choice: '2' } }, provider)
+    expect(fixed.statusCode, fixed.body).toBe(200)
+    const again = await send('POST', `${answerUrl(round, 'IDN-1')}/submit`, { version: 4 }, provider)
+    expect(again.statusCode, again.body).toBe(200)
+    expect(again.json().data).toMatchObject({ status: 'submitted', returnComment: null })
+
+    // A submitted answer that was not returned stays as it is during review.
+    const other = await expectNoChange(t.db, () =>
+      send('PUT', answerUrl(round, 'COR-5'), { version: 2, value: { numerator: 1, denominator: 6 } }, provider),
+    )
+    expect(other.statusCode).toBe(409)
+    expect(other.json().error.code).toBe('invalid_state')
+  })
+
+  it('keeps a validated answer locked', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    await send('PUT', answerUrl(round, 'IDN-1'), { version: 0, value: { choice: '3' } }, provider)
+    await t.db.updateTable('answers').set({ status: 'validated' }).where('roundId', '=', round.id).execute()
+    const res = await expectNoChange(t.db, () =>
+      send('PUT', answerUrl(round, 'IDN-1'), { version: 1, value: { choice: '1' } }, lead),
+    )
+    expect(res.statusCode).toBe(409)
+    expect(res.json().error).toMatchObject({ code: 'invalid_state', message: 'This answer is validated and locked' })
+  })
+})
+
+describe('submitting everything that is ready', () => {
+  it('submits the complete drafts at once and lists what keeps the others back', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    await send('PUT', answerUrl(round, 'IDN-1'), { version: 0, value: { choice: '3' } }, provider)
+    await send('PUT', answerUrl(round, 'COR-5'), { version: 0, value: { numerator: 3, denominator: 6 } }, provider)
+    await send('PUT', answerUrl(round, 'IDN-4'), { version: 0, narrative: 'Figures to follow' }, provider)
+    const url = `/api/rounds/${round.id}/countries/RS/submit`
+    const expert = (await asUser(t.app, 'expert', 'RS')).cookie
+    expect((await expectNoChange(t.db, () => send('POST', url, {}, expert))).statusCode).toBe(403)
+    const other = (await asUser(t.app, 'country_lead', 'AL')).cookie
+    expect((await expectNoChange(t.db, () => send('POST', url, {}, other))).statusCode).toBe(404)
+
+    const before = await lastAuditSeq(t.db)
+    const res = await send('POST', url, {}, provider)
+    expect(res.statusCode, res.body).toBe(200)
+    const result = res.json().data as SubmitAllResult
+    expect(result.submitted.map((r) => r.indicatorCode)).toEqual(['COR-5', 'IDN-1'])
+    expect(result.notReady.map((r) => r.indicatorCode)).toEqual(['IDN-4'])
+    expect(result.notReady[0]?.problems.length).toBeGreaterThan(0)
+    const audit = await auditRowsAfter(t.db, before)
+    expect(audit.map((a) => a.action)).toEqual(['answer.submitted', 'answer.submitted'])
+    const progress = (await send('GET', `/api/rounds/${round.id}/countries/RS/progress`)).json().data as Progress
+    expect(progress.indicators.filter((r) => r.status === 'submitted').map((r) => r.code)).toEqual(['COR-5', 'IDN-1'])
+
+    // Nothing left to submit: a second call changes nothing.
+    const again = await expectNoChange(t.db, () => send('POST', url, {}, provider))
+    expect(again.json().data.submitted).toEqual([])
   })
 })
 

@@ -3,8 +3,11 @@ import {
   AnswerSchema,
   IndicatorWorkSchema,
   ReturnAnswerBodySchema,
+  RoundCountryParamsSchema,
   RoundIndicatorParamsSchema,
   SaveAnswerBodySchema,
+  SubmitAllBodySchema,
+  SubmitAllResultSchema,
   SubmitAnswerBodySchema,
 } from '@thbm/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -19,6 +22,7 @@ import { type AnswerContext, loadAnswerContext } from './answer-context.ts'
 import { presentAnswers } from './answers.queries.ts'
 import { previousValue } from './previous-value.ts'
 import { saveAnswer } from './save-answer.ts'
+import { submitAll } from './submit-all.ts'
 import { returnAnswer, submitAnswer } from './submit-answer.ts'
 
 /** Organisations of the country whose answers the actor may read (null: all of them). */
@@ -39,6 +43,10 @@ function authorizeWrite(actor: Actor, ctx: AnswerContext, organisationId: string
   if (!lead && !ctx.assigned.includes(organisationId))
     throw forbidden('Your organisation is not asked to answer this indicator')
 }
+
+/** Whether the form may be edited: while collecting, or in review when an answer shown was returned to be fixed. */
+const editable = (roundStatus: string, answers: { status: string }[]) =>
+  roundStatus === 'collecting' || (roundStatus === 'reviewing' && answers.some((a) => a.status === 'returned'))
 
 export const answersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['data collection']
@@ -86,7 +94,7 @@ export const answersRoutes: FastifyPluginAsyncZod = async (app) => {
           organisations: visible.map((o) => ({ ...o, assigned: ctx.assigned.includes(o.id) })),
           answers,
           previous,
-          abilities: ctx.round.row.status === 'collecting' ? ['answer.edit'] : [],
+          abilities: editable(ctx.round.row.status, answers) ? ['answer.edit'] : [],
         },
       }
     },
@@ -154,6 +162,38 @@ export const answersRoutes: FastifyPluginAsyncZod = async (app) => {
         returnAnswer(trx, contextOf(request), ctx, request.params.organisationId, request.body),
       )
       return one(actor, ctx, request.params.organisationId)
+    },
+  )
+
+  app.post(
+    '/api/rounds/:roundId/countries/:country/submit',
+    {
+      schema: {
+        tags,
+        params: RoundCountryParamsSchema,
+        body: SubmitAllBodySchema,
+        response: { 200: z.object({ data: SubmitAllResultSchema }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const { roundId, country } = request.params
+      const round = await getRoundCountryOrThrow(app.db, actor, roundId, country)
+      const organisationId = request.body.organisationId
+      if (organisationId) {
+        const subject = { countryCode: country, organisationId }
+        if (!can(actor, 'answer.read', subject)) throw notFound('Organisation not found in this country')
+        if (!can(actor, 'answer.write', subject)) throw forbidden()
+      } else if (
+        !actor.memberships.some((m) =>
+          can(actor, 'answer.write', { countryCode: country, organisationId: m.organisationId ?? '' }),
+        )
+      )
+        throw forbidden()
+      const data = await withTransaction(app.db, (trx) =>
+        submitAll(trx, contextOf(request), round, country, request.body),
+      )
+      return { data }
     },
   )
 }

@@ -2,7 +2,7 @@ import { type AnswerCheck, checkAnswer, type Issue, type SaveAnswerBody } from '
 import type { RequestContext } from '../../actor.ts'
 import { fromBool } from '../../db/portable.ts'
 import type { Trx } from '../../db/transaction.ts'
-import { assertOneRowUpdated, assertVersion, conflict, invalidState, notFound, validationFailed } from '../../errors.ts'
+import { assertOneRowUpdated, assertVersion, invalidState, notFound, validationFailed } from '../../errors.ts'
 import { newId, nowIso } from '../../ids.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AnswerContext } from './answer-context.ts'
@@ -14,9 +14,19 @@ const toIssues = (checks: AnswerCheck[]): Issue[] =>
     .filter((c) => c.severity === 'error')
     .map((c) => ({ path: `body.${c.path}`, message: c.message, code: c.code }))
 
-export function assertCollecting(ctx: AnswerContext): void {
-  if (ctx.round.row.status !== 'collecting')
-    throw invalidState(`The round is ${ctx.round.row.status}; answers can be changed only while it is collecting`)
+/**
+ * Answers change while the round is collecting; during review, only an answer that was returned to its organisation
+ * can be fixed (and submitted again). A validated answer is locked.
+ */
+export function assertWritable(ctx: AnswerContext, status: string | undefined): void {
+  if (status === 'validated') throw invalidState('This answer is validated and locked')
+  const status_ = ctx.round.row.status
+  if (status_ === 'collecting' || (status_ === 'reviewing' && status === 'returned')) return
+  throw invalidState(
+    status_ === 'reviewing'
+      ? 'The round is in review; only answers returned to their organisation can be changed'
+      : `The round is ${status_}; answers can be changed only while it is collecting`,
+  )
 }
 
 async function assertEvidenceFiles(trx: Trx, ctx: AnswerContext, body: SaveAnswerBody): Promise<Issue[]> {
@@ -48,7 +58,6 @@ export async function saveAnswer(
   organisationId: string,
   body: SaveAnswerBody,
 ): Promise<string> {
-  assertCollecting(ctx)
   const org = await trx
     .selectFrom('organisations')
     .select(['countryCode', 'active'])
@@ -56,8 +65,8 @@ export async function saveAnswer(
     .executeTakeFirst()
   if (org?.countryCode !== ctx.countryCode) throw notFound('Organisation not found in this country')
   const existing = await findAnswerRow(trx, ctx, organisationId)
+  assertWritable(ctx, existing?.status)
   assertVersion(existing?.version ?? 0, body.version)
-  if (existing?.status === 'validated') throw conflict('This answer is validated and locked')
   const previous = await previousValue(trx, ctx, organisationId)
   const issues = [
     ...toIssues(

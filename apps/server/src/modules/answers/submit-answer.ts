@@ -1,13 +1,14 @@
-import { checkAnswer } from '@thbm/shared'
+import { checkAnswer, type Issue } from '@thbm/shared'
 import type { RequestContext } from '../../actor.ts'
 import type { Trx } from '../../db/transaction.ts'
 import { assertOneRowUpdated, assertVersion, invalidState, notFound, validationFailed } from '../../errors.ts'
 import { nowIso } from '../../ids.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { noticeReturn } from '../notifications/assignment-notices.ts'
 import type { AnswerContext } from './answer-context.ts'
-import { answerBody, findAnswerRow } from './answers.queries.ts'
+import { type AnswerRow, answerBody, findAnswerRow } from './answers.queries.ts'
 import { previousValue } from './previous-value.ts'
-import { assertCollecting } from './save-answer.ts'
+import { assertWritable } from './save-answer.ts'
 
 async function loadForChange(trx: Trx, ctx: AnswerContext, organisationId: string, version: number) {
   const row = await findAnswerRow(trx, ctx, organisationId)
@@ -16,29 +17,21 @@ async function loadForChange(trx: Trx, ctx: AnswerContext, organisationId: strin
   return row
 }
 
-/** Submits an answer once it is complete: a value or "no data" with a reason, evidence where the scale needs it, explanations. */
-export async function submitAnswer(
-  trx: Trx,
-  req: RequestContext,
-  ctx: AnswerContext,
-  organisationId: string,
-  version: number,
-): Promise<void> {
-  assertCollecting(ctx)
-  const row = await loadForChange(trx, ctx, organisationId, version)
-  if (row.status === 'submitted' || row.status === 'validated')
-    throw invalidState(`The answer is ${row.status} already`)
+/** What keeps an answer from being submitted: the error-level checks of the complete answer, as field issues. */
+export async function submissionProblems(trx: Trx, ctx: AnswerContext, row: AnswerRow): Promise<Issue[]> {
   const body = await answerBody(trx, row)
-  const previous = await previousValue(trx, ctx, organisationId)
-  const checks = checkAnswer(ctx.indicator, body, {
+  const previous = await previousValue(trx, ctx, row.organisationId)
+  return checkAnswer(ctx.indicator, body, {
     complete: true,
     previous: previous?.number ?? null,
     changeThreshold: ctx.changeThreshold,
   })
-  const errors = checks
     .filter((c) => c.severity === 'error')
     .map((c) => ({ path: `body.${c.path}`, message: c.message, code: c.code }))
-  if (errors.length) throw validationFailed(errors, `The answer is not complete: ${errors.length} problem(s)`)
+}
+
+/** Marks a complete answer submitted (clearing a return comment) and records it. */
+export async function markSubmitted(trx: Trx, req: RequestContext, ctx: AnswerContext, row: AnswerRow): Promise<void> {
   const now = nowIso()
   const res = await trx
     .updateTable('answers')
@@ -51,7 +44,7 @@ export async function submitAnswer(
       version: row.version + 1,
     })
     .where('id', '=', row.id)
-    .where('version', '=', version)
+    .where('version', '=', row.version)
     .executeTakeFirst()
   assertOneRowUpdated(res)
   await recordAudit(trx, req, {
@@ -62,6 +55,22 @@ export async function submitAnswer(
     before: { status: row.status },
     after: { status: 'submitted' },
   })
+}
+
+/** Submits an answer once it is complete: a value or "no data" with a reason, evidence where the scale needs it, explanations. */
+export async function submitAnswer(
+  trx: Trx,
+  req: RequestContext,
+  ctx: AnswerContext,
+  organisationId: string,
+  version: number,
+): Promise<void> {
+  const row = await loadForChange(trx, ctx, organisationId, version)
+  if (row.status === 'submitted') throw invalidState('The answer is submitted already')
+  assertWritable(ctx, row.status)
+  const errors = await submissionProblems(trx, ctx, row)
+  if (errors.length) throw validationFailed(errors, `The answer is not complete: ${errors.length} problem(s)`)
+  await markSubmitted(trx, req, ctx, row)
 }
 
 /** Sends a submitted answer back to its organisation with a comment saying what to fix. */
@@ -83,6 +92,7 @@ export async function returnAnswer(
     .where('version', '=', input.version)
     .executeTakeFirst()
   assertOneRowUpdated(res)
+  await noticeReturn(trx, req, row, input.comment)
   await recordAudit(trx, req, {
     action: 'answer.returned',
     subjectType: 'answer',

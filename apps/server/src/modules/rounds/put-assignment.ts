@@ -4,6 +4,7 @@ import type { Trx } from '../../db/transaction.ts'
 import { assertOneRowUpdated, assertVersion, invalidState, notFound, validationFailed } from '../../errors.ts'
 import { newId, nowIso } from '../../ids.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { noticeAssignment } from '../notifications/assignment-notices.ts'
 import type { LoadedRound } from './rounds.queries.ts'
 
 const OPEN = new Set(['planning', 'collecting', 'reviewing'])
@@ -129,6 +130,7 @@ export async function putAssignment(
       .values(body.providers.map((p) => ({ assignmentId: id, organisationId: p.organisationId, userId: p.userId })))
       .execute()
   }
+  await noticeAssignment(trx, ctx, { roundId: round.row.id, countryCode, indicatorCode: code }, before, body)
   await recordAudit(trx, ctx, {
     action: 'assignment.updated',
     subjectType: 'assignment',
