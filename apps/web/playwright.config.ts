@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repoRoot = path.resolve(here, '../..')
-const port = 3100
+// E2E_PORT lets two runs share a machine (e.g. several people testing at once).
+const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${port}`
 // A fresh database for every run: the server seeds the demo accounts into it on first start. Workers load this
 // config again; they inherit the variable, so only the main process creates a folder.

@@ -1,39 +1,14 @@
-import AxeBuilder from '@axe-core/playwright'
-import { type Browser, expect as baseExpect, type Page, test } from '@playwright/test'
-import { msg, signIn } from './helpers.ts'
+import { type Page, test } from '@playwright/test'
+import { msg } from './helpers.ts'
+import { as, expect, expectNoSeriousViolations, fill } from './round-helpers.ts'
 
 // One monitoring round from planning to a returned answer, each step as the person who does it. The steps share the
 // round this file creates (its name is unique), so they run in order in one worker and do not depend on demo rounds.
 test.describe.configure({ mode: 'serial', timeout: 120_000 })
-// Pages here load a whole Handbook version; allow for a busy machine running other specs at the same time.
-const expect = baseExpect.configure({ timeout: 15_000 })
-
-/** `{name}`-style placeholders of a catalog message filled in (simple messages only). */
-const fill = (message: string, values: Record<string, string | number>) =>
-  message.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`))
 
 const NGO = 'Victim Support NGO (demo, RS)'
 const roundName = `E2E round ${Date.now()}`
 let roundUrl = ''
-
-/** A new signed-in page of its own (its own cookies), closed by the caller through its context. */
-async function as(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signIn(page, email)
-  return page
-}
-
-/** Runs axe and expects no serious or critical violation. */
-async function expectNoSeriousViolations(page: Page) {
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
-  await page.mouse.move(0, 0)
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  expect(serious).toEqual([])
-}
 
 const saveStatus = (page: Page) => page.getByTestId('save-status')
 

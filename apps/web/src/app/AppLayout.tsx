@@ -9,6 +9,7 @@ import { MainNav } from '../components/MainNav.tsx'
 import { PageLoader } from '../components/PageLoader.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { UserMenu } from '../components/UserMenu.tsx'
+import { NotificationsBell } from '../features/notifications/NotificationsBell.tsx'
 import { useMe } from './queries.ts'
 
 /** The signed-in frame: header with language and user menus, navigation by ability, and the page in <main>. */
@@ -56,6 +57,7 @@ export function AppLayout() {
             </Anchor>
           </Group>
           <Group gap={4} wrap="nowrap">
+            <NotificationsBell />
             <LanguageSwitcher />
             <UserMenu me={me.data.data} />
           </Group>

@@ -26,6 +26,8 @@ const NewRoundPage = lazy(() => import('../features/rounds/NewRoundPage.tsx'))
 const RoundPage = lazy(() => import('../features/rounds/RoundPage.tsx'))
 const WorkspacePage = lazy(() => import('../features/rounds/WorkspacePage.tsx'))
 const EntryPage = lazy(() => import('../features/rounds/EntryPage.tsx'))
+const ImportBatchesPage = lazy(() => import('../features/rounds/ImportBatchesPage.tsx'))
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'))
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'))
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage.tsx'))
 
@@ -66,6 +68,8 @@ export function createRouter() {
                 { path: 'rounds/:roundId', Component: RoundPage },
                 { path: 'rounds/:roundId/countries/:country', Component: WorkspacePage },
                 { path: 'rounds/:roundId/countries/:country/indicators/:code', Component: EntryPage },
+                { path: 'rounds/:roundId/countries/:country/imports', Component: ImportBatchesPage },
+                { path: 'notifications', Component: NotificationsPage },
                 { path: 'audit', Component: AuditPage },
                 { path: '*', Component: NotFoundPage },
               ],

@@ -15,7 +15,7 @@ export interface EmailFacts {
   dueOn: string | null
 }
 
-/** A message of the catalogs (`notifications:dotted.key`) in the reader's locale, formatted with ICU. */
+/** A message of the catalogs (`ns:dotted.key`) in the reader's locale, formatted with ICU. */
 function t(locale: Locale, key: string, values: Record<string, string>): string {
   const [ns, dotted] = key.split(':') as [string, string]
   let node: Catalog | string | undefined = resources[locale][ns as 'notifications']

@@ -9,6 +9,7 @@ import { MembershipList } from '../../components/MembershipList.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { Section } from '../../components/Section.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { NotificationDigest } from '../notifications/NotificationDigest.tsx'
 import { YourWork } from '../rounds/YourWork.tsx'
 
 interface QuickLink {
@@ -61,6 +62,7 @@ export default function HomePage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('home:greeting', { name: me.data.name })} subtitle={t('home:subtitle')} />
+      <NotificationDigest />
       <YourWork me={me.data} />
       <Section title={t('home:roles.title')} description={t('home:roles.description')}>
         {me.data.memberships.length === 0 ? (

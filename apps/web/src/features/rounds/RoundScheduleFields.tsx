@@ -65,6 +65,16 @@ export function OptionFields({ form, onChange, errors, labels }: RoundFieldsProp
           max={10000}
           suffix=" %"
         />
+        <NumberInput
+          id={fieldId('round', 'options.redFlagCeiling')}
+          label={labels['options.redFlagCeiling']}
+          description={t('rounds:form.redFlagCeilingHint')}
+          value={form.redFlagCeiling}
+          onChange={(v) => onChange({ redFlagCeiling: v })}
+          error={errors['options.redFlagCeiling']}
+          min={0}
+          max={100}
+        />
       </SimpleGrid>
     </Stack>
   )

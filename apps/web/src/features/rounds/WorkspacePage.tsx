@@ -15,6 +15,7 @@ import { isNotFound, useFrameworkVersion, useProgress, useRound } from './api.ts
 import { IndicatorTable } from './IndicatorTable.tsx'
 import { ProgressSummary } from './ProgressSummary.tsx'
 import { RoundStatusBadge } from './StatusBadges.tsx'
+import { TemplatePanel } from './TemplatePanel.tsx'
 import { WorkspaceFilters } from './WorkspaceFilters.tsx'
 import { filterRows, readFilters } from './workspace-filters.ts'
 
@@ -68,6 +69,7 @@ export default function WorkspacePage() {
             actions={<RoundStatusBadge status={data.round.status} size="lg" />}
           />
           <ProgressSummary progress={data} areas={areas} baseLocale={baseLocale} roundId={roundId} />
+          <TemplatePanel roundId={roundId} country={country} status={data.round.status} />
           <Section
             title={t('rounds:workspace.indicatorsTitle')}
             description={canAssign && open ? t('rounds:workspace.leadHint') : t('rounds:workspace.indicatorsHint')}

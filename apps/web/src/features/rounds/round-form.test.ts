@@ -13,7 +13,13 @@ describe('round form', () => {
   it('starts with the previous calendar year and the default thresholds', () => {
     const body = toCreateBody(valid, 'en')
     expect(body).toMatchObject({ periodFrom: '2025-01-01', periodTo: '2025-12-31', focus: null, focusLabel: {} })
-    expect(body.options).toEqual({ doubleScoring: false, ranking: false, discrepancyShare: 0.1, changeThreshold: 0.5 })
+    expect(body.options).toEqual({
+      doubleScoring: false,
+      ranking: false,
+      discrepancyShare: 0.1,
+      changeThreshold: 0.5,
+      redFlagCeiling: 40,
+    })
     expect(body.milestones).toEqual({ collectionClosesOn: null, reviewClosesOn: null, publicationOn: null })
     expect(validateRoundForm(valid, 'en')).toEqual({})
   })

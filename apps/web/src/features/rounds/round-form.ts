@@ -24,6 +24,7 @@ export interface RoundFormState {
   ranking: boolean
   discrepancyPercent: number | string
   changePercent: number | string
+  redFlagCeiling: number | string
 }
 
 /** Form fields that can carry an error, named like the body paths the server reports (without `body.`). */
@@ -41,6 +42,7 @@ export type RoundField =
   | 'milestones.publicationOn'
   | 'options.discrepancyShare'
   | 'options.changeThreshold'
+  | 'options.redFlagCeiling'
 
 /** Field errors as catalog keys, in the order of the form. */
 export type RoundErrors = Partial<Record<RoundField, string>>
@@ -64,6 +66,7 @@ export function emptyRoundForm(today = new Date()): RoundFormState {
     ranking: false,
     discrepancyPercent: 10,
     changePercent: 50,
+    redFlagCeiling: 40,
   }
 }
 
@@ -93,6 +96,7 @@ export function toCreateBody(form: RoundFormState, locale: string): CreateRoundB
       ranking: form.ranking,
       discrepancyShare: share(form.discrepancyPercent),
       changeThreshold: share(form.changePercent),
+      redFlagCeiling: typeof form.redFlagCeiling === 'number' ? form.redFlagCeiling : Number.NaN,
     },
   }
 }
@@ -111,6 +115,7 @@ const FIELD_KEYS: readonly RoundField[] = [
   'milestones.publicationOn',
   'options.discrepancyShare',
   'options.changeThreshold',
+  'options.redFlagCeiling',
 ]
 
 /** `countries[1]` → `countries`, `milestones.publicationOn` stays: the form field a body path belongs to. */
@@ -137,6 +142,7 @@ const SCHEMA_MESSAGE: Record<RoundField, string> = {
   'milestones.publicationOn': 'rounds:form.errors.date',
   'options.discrepancyShare': 'rounds:form.errors.discrepancy',
   'options.changeThreshold': 'rounds:form.errors.change',
+  'options.redFlagCeiling': 'rounds:form.errors.redFlagCeiling',
 }
 
 /**

@@ -18,6 +18,7 @@ export function useRoundLabels(): Record<RoundField, string> {
     'milestones.publicationOn': t('rounds:milestones.publicationOn'),
     'options.discrepancyShare': t('rounds:form.discrepancy'),
     'options.changeThreshold': t('rounds:form.change'),
+    'options.redFlagCeiling': t('rounds:form.redFlagCeiling'),
   }
 }
 
