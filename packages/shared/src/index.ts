@@ -1,5 +1,6 @@
 export * from './answer-checks.ts'
 export * from './answers.ts'
+export * from './assessments.ts'
 export * from './audit.ts'
 export * from './auth.ts'
 export * from './common.ts'

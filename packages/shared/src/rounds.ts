@@ -31,6 +31,8 @@ export const RoundOptionsSchema = z.object({
   discrepancyShare: z.number().min(0).max(10).default(0.1),
   /** A change from last year beyond this share asks for a comment (0.5 = 50 %). */
   changeThreshold: z.number().min(0).max(100).default(0.5),
+  /** A red-flag indicator at its worst level caps its area's score at this value (0-100). */
+  redFlagCeiling: z.number().min(0).max(100).default(40),
 })
 export type RoundOptions = z.infer<typeof RoundOptionsSchema>
 
@@ -60,6 +62,7 @@ const RoundFieldsSchema = z.object({
     ranking: z.boolean(),
     discrepancyShare: z.number().min(0).max(10),
     changeThreshold: z.number().min(0).max(100),
+    redFlagCeiling: z.number().min(0).max(100).default(40),
   }),
 })
 
@@ -73,6 +76,7 @@ export const CreateRoundBodySchema = RoundFieldsSchema.extend({
     ranking: false,
     discrepancyShare: 0.1,
     changeThreshold: 0.5,
+    redFlagCeiling: 40,
   }),
 })
 export type CreateRoundBody = z.infer<typeof CreateRoundBodySchema>
