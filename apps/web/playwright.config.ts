@@ -56,6 +56,7 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: path.join(dataDir, 'db.sqlite'),
+      FILES_DIR: path.join(dataDir, 'files'),
       LOG_LEVEL: 'warn',
       WEB_DIST: path.join(here, 'dist'),
       // Every spec signs in; keep the per-IP throttles out of the way of the suite itself.

@@ -10,14 +10,17 @@ import { registerOpenApi } from './http/openapi.ts'
 import { registerSecurity } from './http/security.ts'
 import { registerWebApp } from './http/static.ts'
 import { answersRoutes } from './modules/answers/answers.routes.ts'
+import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { authRoutes } from './modules/auth/auth.routes.ts'
 import { countriesRoutes } from './modules/countries/countries.routes.ts'
+import { discussionRoutes } from './modules/discussion/discussion.routes.ts'
 import { filesRoutes } from './modules/files/files.routes.ts'
 import { indicatorsRoutes } from './modules/frameworks/indicators.routes.ts'
 import { versionsRoutes } from './modules/frameworks/versions.routes.ts'
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts'
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts'
+import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
 import { roundsRoutes } from './modules/rounds/rounds.routes.ts'
 import { systemRoutes } from './modules/system/system.routes.ts'
 import { templatesRoutes } from './modules/templates/templates.routes.ts'
@@ -85,6 +88,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(indicatorsRoutes)
   await app.register(roundsRoutes)
   await app.register(answersRoutes)
+  await app.register(assessmentsRoutes)
+  await app.register(recommendationsRoutes)
+  await app.register(discussionRoutes)
   await app.register(filesRoutes)
   await app.register(templatesRoutes)
   await app.register(notificationsRoutes)

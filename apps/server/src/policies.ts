@@ -1,11 +1,14 @@
 import type { Actor } from './actor.ts'
 import { forbidden } from './errors.ts'
 import { answersPolicy } from './modules/answers/answers.policy.ts'
+import { assessmentsPolicy } from './modules/assessments/assessments.policy.ts'
 import { auditPolicy } from './modules/audit/audit.policy.ts'
 import { countriesPolicy } from './modules/countries/countries.policy.ts'
+import { discussionPolicy } from './modules/discussion/discussion.policy.ts'
 import { filesPolicy } from './modules/files/files.policy.ts'
 import { frameworksPolicy } from './modules/frameworks/frameworks.policy.ts'
 import { organisationsPolicy } from './modules/organisations/organisations.policy.ts'
+import { recommendationsPolicy } from './modules/recommendations/recommendations.policy.ts'
 import { roundsPolicy } from './modules/rounds/rounds.policy.ts'
 import { templatesPolicy } from './modules/templates/templates.policy.ts'
 import { usersPolicy } from './modules/users/users.policy.ts'
@@ -13,11 +16,14 @@ import { usersPolicy } from './modules/users/users.policy.ts'
 /** Every module's policy map, merged explicitly. Keys are actions; values are pure predicates. */
 const POLICIES = {
   ...answersPolicy,
+  ...assessmentsPolicy,
   ...auditPolicy,
   ...countriesPolicy,
+  ...discussionPolicy,
   ...filesPolicy,
   ...frameworksPolicy,
   ...organisationsPolicy,
+  ...recommendationsPolicy,
   ...roundsPolicy,
   ...templatesPolicy,
   ...usersPolicy,

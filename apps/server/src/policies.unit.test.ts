@@ -138,6 +138,94 @@ const TABLE: Table = {
     },
     { subject: 'an AL answer', of: fixed({ countryCode: 'AL', organisationId: 'org3' }), allowed: ['admin'] },
   ],
+  'assessment.read': [
+    {
+      subject: 'an RS assessment',
+      of: fixed({ countryCode: 'RS', expertId: null }),
+      allowed: ['admin', 'coordinator', 'lead.RS', 'expert.RS', 'expert.region', 'observer.RS', 'observer.region'],
+    },
+    {
+      subject: 'an AL assessment',
+      of: fixed({ countryCode: 'AL', expertId: null }),
+      allowed: ['admin', 'coordinator', 'expert.region', 'observer.region'],
+    },
+  ],
+  'assessment.write': [
+    {
+      subject: 'an RS assessment assigned to expert.RS',
+      of: fixed({ countryCode: 'RS', expertId: 'expert.RS' }),
+      allowed: ['admin', 'lead.RS', 'expert.RS'],
+    },
+    {
+      subject: 'an RS assessment assigned to the regional expert',
+      of: fixed({ countryCode: 'RS', expertId: 'expert.region' }),
+      allowed: ['admin', 'lead.RS', 'expert.region'],
+    },
+    { subject: 'an AL assessment', of: fixed({ countryCode: 'AL', expertId: 'expert.RS' }), allowed: ['admin'] },
+  ],
+  'assessment.review': [
+    { subject: 'an RS assessment', of: fixed({ countryCode: 'RS', expertId: null }), allowed: ['admin', 'lead.RS'] },
+  ],
+  'assessment.validate': [
+    {
+      subject: 'an RS assessment submitted by expert.RS',
+      of: fixed({ countryCode: 'RS', expertId: 'expert.RS', submittedBy: 'expert.RS' }),
+      allowed: ['admin', 'lead.RS'],
+    },
+    {
+      subject: 'an RS assessment the lead submitted',
+      of: fixed({ countryCode: 'RS', expertId: 'expert.RS', submittedBy: 'lead.RS' }),
+      allowed: ['admin'],
+    },
+    {
+      subject: 'an RS assessment of which the lead is the expert',
+      of: fixed({ countryCode: 'RS', expertId: 'lead.RS', submittedBy: 'admin' }),
+      allowed: [],
+    },
+  ],
+  'assessment.unlock': [
+    {
+      subject: 'an RS assessment',
+      of: fixed({ countryCode: 'RS', expertId: null }),
+      allowed: ['admin', 'coordinator', 'lead.RS'],
+    },
+  ],
+  'recommendation.read': [
+    { subject: 'an RS recommendation', of: fixed({ countryCode: 'RS' }), allowed: SEES_RS },
+    { subject: 'an AL recommendation', of: fixed({ countryCode: 'AL' }), allowed: SEES_ALL },
+  ],
+  'recommendation.write': [
+    { subject: 'an RS recommendation', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'coordinator', 'lead.RS'] },
+    { subject: 'an AL recommendation', of: fixed({ countryCode: 'AL' }), allowed: ['admin', 'coordinator'] },
+  ],
+  'comment.read': [
+    {
+      subject: 'an RS thread',
+      of: fixed({ countryCode: 'RS' }),
+      allowed: ['admin', 'coordinator', 'lead.RS', 'expert.RS', 'expert.region', 'observer.RS', 'observer.region'],
+    },
+  ],
+  'comment.write': [
+    {
+      subject: 'an RS thread',
+      of: fixed({ countryCode: 'RS' }),
+      allowed: ['admin', 'coordinator', 'lead.RS', 'expert.RS', 'expert.region'],
+    },
+  ],
+  'comment.resolve': [
+    {
+      subject: "expert.RS's RS comment",
+      of: fixed({ countryCode: 'RS', authorId: 'expert.RS' }),
+      allowed: ['admin', 'coordinator', 'lead.RS', 'expert.RS'],
+    },
+  ],
+  'narrative.write': [
+    {
+      subject: 'an RS finding',
+      of: fixed({ countryCode: 'RS' }),
+      allowed: ['admin', 'coordinator', 'lead.RS', 'expert.RS', 'expert.region'],
+    },
+  ],
   'answer.return': [
     {
       subject: 'an RS answer',

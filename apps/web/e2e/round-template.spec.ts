@@ -1,11 +1,13 @@
 import fs from 'node:fs'
 import { type APIRequestContext, type Page, test } from '@playwright/test'
 import ExcelJS from 'exceljs'
+import { IntlMessageFormat } from 'intl-messageformat'
 import { msg } from './helpers.ts'
 import { as, expect, expectNoSeriousViolations, fill } from './round-helpers.ts'
 
 // Offline work with an XLSX template: the NGO downloads its template from the workspace, uploads a broken copy
-// (every problem listed, nothing applied), then a good one; the Serbian lead sees the import and reverts it. The
+// (every problem listed, nothing applied), then a good one; the Serbian lead sees the import and reverts it. The NGO
+// uploads the good copy again, adds an evidence file to one answer and submits all its ready answers at once. The
 // steps share one round this file creates through the API, so they run in order in one worker.
 test.describe.configure({ mode: 'serial', timeout: 120_000 })
 
@@ -19,6 +21,17 @@ const CODES = ['IDN-1', 'AST-1', 'COR-5']
 const roundName = `E2E template round ${Date.now()}`
 let roundId = ''
 let template: Buffer | null = null
+/** The good workbook (uploaded, reverted, then uploaded again). */
+let goodTemplate: Buffer | null = null
+// The values it holds, which make every answer complete: a rubric level, a yes/partial/no choice, and a percentage
+// with both terms (12 of 40, close enough to the demo's previous round that no change comment is needed).
+const GOOD_VALUES = { 'IDN-1 choice': 3, 'AST-1 choice': 'yes', 'COR-5 numerator': 12, 'COR-5 denominator': 40 }
+// An evidence file: the server recognises the type from the content, so these are real (minimal) PDF bytes.
+const PDF = {
+  name: 'nrm-rulebook.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1'),
+}
 
 async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
   expect(response.ok(), `${response.status()} ${await response.text()}`).toBe(true)
@@ -26,6 +39,10 @@ async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): P
 }
 
 const workspaceUrl = () => `/rounds/${roundId}/countries/RS`
+
+/** An ICU catalog message formatted in English (plurals included). */
+const icu = (key: string, values: Record<string, string | number>) =>
+  String(new IntlMessageFormat(msg(key), 'en').format(values))
 
 /** The row of an indicator in the workspace's indicator table. */
 const indicatorRow = (page: Page, code: string) =>
@@ -133,12 +150,8 @@ test('the NGO downloads its template, uploads a broken copy, then a good one', a
   await page.reload()
   for (const code of CODES) await expect(indicatorRow(page, code)).toContainText(msg('rounds:status.work.not_started'))
 
-  const good = await filled({
-    'IDN-1 choice': 3,
-    'AST-1 choice': 'yes',
-    'COR-5 numerator': 12,
-    'COR-5 denominator': 40,
-  })
+  const good = await filled(GOOD_VALUES)
+  goodTemplate = good.data
   await upload(page, 'filled.xlsx', good.data)
   const done = page.getByRole('heading', { name: msg('rounds:templates.result.doneTitle') })
   await expect(done).toBeVisible()
@@ -184,4 +197,102 @@ test('the lead sees the import and reverts it with a reason', async ({ browser }
   await page.goto(workspaceUrl())
   for (const code of CODES) await expect(indicatorRow(page, code)).toContainText(msg('rounds:status.work.not_started'))
   await page.context().close()
+})
+
+test('the NGO uploads the good template again, adds an evidence file and submits every ready answer', async ({
+  browser,
+}) => {
+  const page = await as(browser, 'provider.rs@example.org')
+  await page.goto(workspaceUrl())
+  // The reverted import left no answer behind, so the same workbook applies again.
+  await upload(page, 'filled.xlsx', goodTemplate as Buffer)
+  const done = page.getByRole('heading', { name: msg('rounds:templates.result.doneTitle') })
+  await expect(done).toBeFocused()
+  await expect(page.getByTestId('template-result')).toContainText(
+    icu('rounds:templates.result.created', { count: CODES.length }),
+  )
+  for (const code of CODES) await expect(indicatorRow(page, code)).toContainText(msg('rounds:status.work.in_progress'))
+
+  // Evidence for one answer, as a file uploaded through the evidence form; the answer saves itself.
+  await indicatorRow(page, 'IDN-1').getByRole('link', { name: 'IDN-1', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /^IDN-1 · / })).toBeVisible()
+  await page.getByRole('button', { name: msg('rounds:evidence.add') }).click()
+  const form = page.getByRole('group', { name: msg('rounds:evidence.addTitle') })
+  // The segmented control's radios are visually hidden: choose by the visible label, as a person does.
+  await form.getByText(msg('rounds:evidence.kind.file'), { exact: true }).click()
+  await expect(form.getByRole('radio', { name: msg('rounds:evidence.kind.file'), exact: true })).toBeChecked()
+  const chooser = page.waitForEvent('filechooser')
+  await form.getByRole('button', { name: msg('rounds:evidence.file'), exact: true }).click()
+  await (await chooser).setFiles(PDF)
+  const size = `${PDF.buffer.length} B`
+  await expect(form.getByText(fill(msg('rounds:evidence.uploaded'), { name: PDF.name, size }))).toBeVisible()
+  await form.getByRole('textbox', { name: msg('rounds:evidence.titleField') }).fill('NRM rulebook (PDF)')
+  await form.getByRole('button', { name: msg('rounds:evidence.addConfirm'), exact: true }).click()
+  await expect(form).toBeHidden()
+  await expect(
+    page.getByRole('link', { name: fill(msg('rounds:evidence.download'), { name: PDF.name, size }) }),
+  ).toBeVisible()
+  await expect(page.getByTestId('save-status')).toContainText(fill(msg('rounds:save.savedAt'), { time: '' }).trim())
+
+  // Back on the workspace: every draft is complete, so all of them are submitted in one go.
+  await page.getByLabel(msg('common:a11y.breadcrumbs')).getByRole('link', { name: 'Serbia', exact: true }).click()
+  await expect(page).toHaveURL(workspaceUrl())
+  const panel = page.getByRole('region', { name: msg('rounds:submitAll.title') })
+  await expect(panel).toContainText(icu('rounds:submitAll.waiting', { count: CODES.length }))
+  await panel.getByRole('button', { name: msg('rounds:submitAll.button') }).click()
+  const dialog = page.getByRole('dialog', { name: msg('rounds:submitAll.confirmTitle') })
+  await expect(dialog).toContainText(icu('rounds:submitAll.confirmText', { count: CODES.length }))
+  await expect(dialog).toContainText(msg('rounds:submitAll.confirmDrafts'))
+  await expectNoSeriousViolations(page)
+  await dialog.getByRole('button', { name: msg('rounds:submitAll.confirm') }).click()
+  await expect(dialog).toBeHidden()
+  const result = page.getByRole('heading', { name: icu('rounds:submitAll.result.submitted', { count: CODES.length }) })
+  await expect(result).toBeVisible()
+  await expect(result).toBeFocused()
+  // Nothing was left behind: no "not ready" list.
+  await expect(page.getByTestId('submit-all-result').getByRole('list')).toHaveCount(0)
+  for (const code of CODES) await expect(indicatorRow(page, code)).toContainText(msg('rounds:status.work.submitted'))
+  await expect(panel).toContainText(icu('rounds:submitAll.waiting', { count: 0 }))
+  await expectNoSeriousViolations(page)
+
+  // The submitted answers carry the imported values, and the evidence file is listed with its answer.
+  type Work = {
+    data: {
+      answers: {
+        status: string
+        value: Record<string, unknown>
+        evidence: { kind: string; title: string; file: { name: string; mediaType: string } | null }[]
+      }[]
+    }
+  }
+  const work = async (code: string) => {
+    const body = await ok<Work>(await page.request.get(`/api/rounds/${roundId}/countries/RS/indicators/${code}`))
+    expect(body.data.answers).toHaveLength(1)
+    const answer = body.data.answers[0] as Work['data']['answers'][number]
+    expect(answer.status).toBe('submitted')
+    return answer
+  }
+  const idn = await work('IDN-1')
+  expect(idn.value).toMatchObject({ choice: '3' })
+  expect(idn.evidence).toEqual([
+    expect.objectContaining({
+      kind: 'file',
+      title: 'NRM rulebook (PDF)',
+      file: expect.objectContaining({ name: PDF.name, mediaType: 'application/pdf' }),
+    }),
+  ])
+  expect((await work('AST-1')).value).toMatchObject({ choice: 'yes' })
+  expect((await work('COR-5')).value).toMatchObject({ numerator: 12, denominator: 40 })
+  await page.context().close()
+
+  // The lead's import history: the reverted batch, and the new one that stays applied.
+  const lead = await as(browser, 'lead.rs@example.org')
+  const batches = await ok<{ data: { fileName: string; counts: { created: number }; revertedAt: string | null }[] }>(
+    await lead.request.get(`/api/rounds/${roundId}/countries/RS/import-batches`),
+  )
+  expect(batches.data.map((b) => [b.fileName, b.counts.created, b.revertedAt === null])).toEqual([
+    ['filled.xlsx', CODES.length, true],
+    ['filled.xlsx', CODES.length, false],
+  ])
+  await lead.context().close()
 })

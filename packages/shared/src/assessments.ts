@@ -107,3 +107,25 @@ export const AssessmentWorkSchema = z.object({
   abilities: z.array(z.string()),
 })
 export type AssessmentWork = z.infer<typeof AssessmentWorkSchema>
+
+export const AreaScoreSchema = z.object({
+  area: z.string(),
+  /** Indicators of the area in the country's list, and how many are validated / submitted. */
+  total: z.number().int(),
+  validated: z.number().int(),
+  submitted: z.number().int(),
+  /** From validated assessments only (0-100, one decimal); null when nothing can be scored yet. */
+  score: z.number().nullable(),
+  uncappedScore: z.number().nullable(),
+  /** Including submitted assessments not yet validated: a preview for the country lead. */
+  provisionalScore: z.number().nullable(),
+  scoredCount: z.number().int(),
+  excludedCount: z.number().int(),
+  notScoredCount: z.number().int(),
+  cappedBy: z.array(z.string()),
+})
+export const AreaScoresSchema = z.object({
+  method: z.object({ redFlagCeiling: z.number() }),
+  areas: z.array(AreaScoreSchema),
+})
+export type AreaScores = z.infer<typeof AreaScoresSchema>

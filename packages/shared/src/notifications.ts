@@ -5,7 +5,13 @@ import { CountryCodeSchema, IdSchema, TimestampSchema } from './common.ts'
  * What a notification tells its reader: an indicator was assigned to them (or their organisation), an answer was
  * returned with a comment, someone commented, or a due date is within a week.
  */
-export const NOTIFICATION_KINDS = ['assignment', 'answer_returned', 'comment', 'deadline'] as const
+export const NOTIFICATION_KINDS = [
+  'assignment',
+  'answer_returned',
+  'assessment_returned',
+  'comment',
+  'deadline',
+] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** Days before a due date when the deadline reminder is sent. */

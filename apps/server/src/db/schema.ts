@@ -178,6 +178,8 @@ export interface DB {
     countryCode: string
     indicatorCode: string
     expertId: string | null
+    /** The second, independent expert when the round uses double scoring. */
+    secondExpertId: string | null
     dueOn: string | null
     updatedAt: string
     version: number
@@ -279,5 +281,98 @@ export interface DB {
     /** 'pending' until the outbox handles it, then 'sent', 'failed' or 'skipped' (stale, or the reader is inactive). */
     emailStatus: string
     emailedAt: string | null
+  }
+  assessments: {
+    id: string
+    roundId: string
+    countryCode: string
+    indicatorCode: string
+    /** 'primary' or 'second' (independent double scoring). */
+    scorer: string
+    expertId: string | null
+    status: string
+    noData: number
+    noDataReason: string | null
+    /** JSON AnswerValue: the consolidated value. */
+    value: string
+    /** JSON array of answer ids. */
+    sourceAnswerIds: string
+    consolidationNote: string | null
+    score: number | null
+    normalisedScore: number | null
+    justification: string | null
+    /** JSON array of evidence ids of source answers. */
+    answerEvidenceIds: string
+    /** JSON array of the expert's own evidence (EvidenceInput). */
+    evidence: string
+    confidence: string | null
+    dataGaps: string | null
+    discrepancyResolution: string | null
+    returnComment: string | null
+    submittedAt: string | null
+    submittedBy: string | null
+    validatedAt: string | null
+    validatedBy: string | null
+    createdAt: string
+    updatedAt: string
+    updatedBy: string | null
+    version: number
+  }
+  comments: {
+    id: string
+    roundId: string
+    countryCode: string
+    indicatorCode: string
+    authorId: string | null
+    body: string
+    /** JSON array of user ids. */
+    mentions: string
+    resolvedAt: string | null
+    resolvedBy: string | null
+    createdAt: string
+    updatedAt: string
+    version: number
+  }
+  narratives: {
+    id: string
+    roundId: string
+    /** A country code, or 'region'. */
+    scope: string
+    /** 'finding' (per area), 'conclusion' or 'summary' (area_code ''). */
+    kind: string
+    areaCode: string
+    bodyHtml: string
+    updatedAt: string
+    updatedBy: string | null
+    version: number
+  }
+  recommendations: {
+    id: string
+    countryCode: string
+    issuedRoundId: string
+    text: string
+    /** JSON arrays. */
+    institutions: string
+    areaCodes: string
+    indicatorCodes: string
+    priority: string
+    source: string
+    createdBy: string | null
+    createdAt: string
+    updatedAt: string
+    version: number
+  }
+  followUps: {
+    id: string
+    recommendationId: string
+    roundId: string
+    status: string
+    comment: string | null
+    /** JSON array of EvidenceInput. */
+    evidence: string
+    response: string | null
+    updatedBy: string | null
+    updatedAt: string
+    version: number
   }
 }

@@ -31,5 +31,10 @@ export const TABLES = [
   { name: 'import_batches', key: ['id'] },
   { name: 'import_batch_answers', key: ['batch_id', 'answer_id'] },
   { name: 'notifications', key: ['id'] },
+  { name: 'assessments', key: ['id'] },
+  { name: 'comments', key: ['id'] },
+  { name: 'narratives', key: ['id'] },
+  { name: 'recommendations', key: ['id'] },
+  { name: 'follow_ups', key: ['id'] },
   { name: 'audit_events', key: ['seq'] },
 ] as const

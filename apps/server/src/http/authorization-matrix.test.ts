@@ -1,4 +1,4 @@
-import { CreateRoundBodySchema, SaveAnswerBodySchema } from '@thbm/shared'
+import { CreateRoundBodySchema, SaveAnswerBodySchema, SaveAssessmentBodySchema } from '@thbm/shared'
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asUser, buildOrganisation, buildUser, TEST_PASSWORD } from '../../test/factories.ts'
@@ -8,13 +8,19 @@ import { withTransaction } from '../db/transaction.ts'
 import { loadAnswerContext } from '../modules/answers/answer-context.ts'
 import { saveAnswer } from '../modules/answers/save-answer.ts'
 import { submitAnswer } from '../modules/answers/submit-answer.ts'
+import { loadAssessmentContext } from '../modules/assessments/assessment-context.ts'
+import { submitAssessment, validateAssessment } from '../modules/assessments/assessment-workflow.ts'
+import { saveAssessment } from '../modules/assessments/save-assessment.ts'
 import { hashSecret } from '../modules/auth/tokens.ts'
+import { addComment } from '../modules/discussion/comments.ts'
 import { uploadFile } from '../modules/files/upload-file.ts'
 import { createDraft } from '../modules/frameworks/create-draft.ts'
 import { createArea } from '../modules/frameworks/edit-areas.ts'
 import { importFrameworkDoc } from '../modules/frameworks/import-framework.ts'
 import { publishVersion } from '../modules/frameworks/publish-version.ts'
+import { createRecommendation } from '../modules/recommendations/write-recommendation.ts'
 import { createRound } from '../modules/rounds/create-round.ts'
+import { putAssignment } from '../modules/rounds/put-assignment.ts'
 import { loadRound } from '../modules/rounds/rounds.queries.ts'
 import { transitionRound } from '../modules/rounds/transition-round.ts'
 import { systemImport, systemTemplate } from '../modules/templates/template-test-support.ts'
@@ -40,6 +46,8 @@ const statuses = (admin: number, coordinator: number, lead: number, others: numb
 
 let t: TestApp
 const sessions = {} as Record<RoleName, string>
+/** The id of the RS expert signed in as `expert`, assigned to assess in the assessment fixtures. */
+let expertId: string
 
 const rsUser = async () => buildUser(t.db, { role: 'expert', countryCode: 'RS' })
 const fixed = (url: string, payload?: InjectOptions['payload']) => async () => ({ url, payload })
@@ -73,6 +81,28 @@ const newRound = async (): Promise<string> => {
   return withTransaction(t.db, (trx) => createRound(trx, { actor: null, requestId: null }, body))
 }
 const fv = (id: string, rest = '') => `/api/framework-versions/${id}${rest}`
+/** An RS recommendation issued in a new 2026 round, and a 2027 round for RS that can follow it up. */
+async function recommendationFixture(): Promise<{ id: string; laterRoundId: string }> {
+  const issuing = await newRound()
+  const later = CreateRoundBodySchema.parse({
+    ...(await roundInput()),
+    periodFrom: '2027-01-01',
+    periodTo: '2027-12-31',
+  })
+  const system = { actor: null, requestId: null }
+  return withTransaction(t.db, async (trx) => {
+    const round = (await loadRound(trx, issuing)) as NonNullable<Awaited<ReturnType<typeof loadRound>>>
+    const id = await createRecommendation(trx, system, round, 'RS', {
+      text: 'Adopt SOPs',
+      institutions: [],
+      areaCodes: [],
+      indicatorCodes: [],
+      priority: 'urgent',
+      source: 'monitoring',
+    })
+    return { id, laterRoundId: await createRound(trx, system, later) }
+  })
+}
 
 /** A collecting round for RS with an organisation's answer to IDN-1: none yet, saved (version 1) or submitted (2). */
 async function answerFixture(state: 'none' | 'saved' | 'submitted'): Promise<string> {
@@ -92,6 +122,51 @@ async function answerFixture(state: 'none' | 'saved' | 'submitted'): Promise<str
     if (state === 'submitted') await submitAnswer(trx, system, ctx, org.id, 1)
   })
   return `/api/rounds/${roundId}/countries/RS/indicators/IDN-1/answers/${org.id}`
+}
+
+/**
+ * A collecting round for RS where the `expert` assesses IDN-1, and that assessment: none yet, a complete draft
+ * (version 1), submitted (2) or validated (3), all written by the system so that four eyes never get in the way.
+ */
+async function assessmentFixture(state: 'none' | 'draft' | 'submitted' | 'validated'): Promise<string> {
+  const roundId = await newRound()
+  const system = { actor: null, requestId: null }
+  await withTransaction(t.db, async (trx) => {
+    const round = (await loadRound(trx, roundId)) as NonNullable<Awaited<ReturnType<typeof loadRound>>>
+    await transitionRound(trx, system, { id: 'system', email: '', name: '', memberships: [] }, round, {
+      to: 'collecting',
+      version: 1,
+    })
+    const collecting = (await loadRound(trx, roundId)) as typeof round
+    await putAssignment(trx, system, collecting, 'RS', 'IDN-1', { version: 0, expertId, providers: [], dueOn: null })
+    const ctx = await loadAssessmentContext(trx, collecting, 'RS', 'IDN-1')
+    const body = SaveAssessmentBodySchema.parse({
+      version: 0,
+      score: 3,
+      justification: 'Procedures exist',
+      confidence: 'high',
+      evidence: [{ kind: 'link', title: 'Report', url: 'https://example.org/report.pdf' }],
+    })
+    if (state !== 'none') await saveAssessment(trx, system, ctx, 'primary', expertId, body)
+    if (state === 'submitted' || state === 'validated') await submitAssessment(trx, system, ctx, 'primary', 1)
+    if (state === 'validated') await validateAssessment(trx, system, ctx, 2)
+  })
+  return `/api/rounds/${roundId}/countries/RS/indicators/IDN-1/assessment`
+}
+
+/** A comment (by nobody in particular) in a new RS round's IDN-1 thread, open or resolved. */
+async function commentFixture(resolved: boolean): Promise<string> {
+  const roundId = await newRound()
+  const key = { roundId, countryCode: 'RS', indicatorCode: 'IDN-1' }
+  const system = { actor: null, requestId: null }
+  const id = await withTransaction(t.db, (trx) => addComment(trx, system, key, { body: 'Which source?', mentions: [] }))
+  if (resolved)
+    await t.db
+      .updateTable('comments')
+      .set({ resolvedAt: new Date().toISOString(), version: 2 })
+      .where('id', '=', id)
+      .execute()
+  return `/api/rounds/${roundId}/countries/RS/indicators/IDN-1/comments/${id}`
 }
 
 /** A collecting round with an organisation's saved IDN-1 answer, and that organisation's template changing it. */
@@ -361,6 +436,76 @@ const MATRIX: Record<string, Rule> = {
 
   'GET /api/rounds': { request: fixed('/api/rounds'), expect: statuses(200, 200, 200, 200) },
   'GET /api/me/work': { request: fixed('/api/me/work'), expect: statuses(200, 200, 200, 200) },
+  'GET /api/countries/:code/recommendations': {
+    request: fixed('/api/countries/RS/recommendations'),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'GET /api/countries/:code/implementation': {
+    request: fixed('/api/countries/RS/implementation'),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'GET /api/rounds/:roundId/countries/:country/follow-ups': {
+    request: async () => ({ url: `/api/rounds/${await newRound()}/countries/RS/follow-ups` }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'POST /api/rounds/:roundId/countries/:country/recommendations': {
+    request: async () => ({
+      url: `/api/rounds/${await newRound()}/countries/RS/recommendations`,
+      payload: { text: 'Train labour inspectors', priority: 'necessary' },
+    }),
+    expect: statuses(201, 201, 201, 403),
+  },
+  'GET /api/recommendations/:id': {
+    request: async () => ({ url: `/api/recommendations/${(await recommendationFixture()).id}` }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'PATCH /api/recommendations/:id': {
+    request: async () => ({
+      url: `/api/recommendations/${(await recommendationFixture()).id}`,
+      payload: { version: 1, priority: 'encouraged' },
+    }),
+    expect: statuses(200, 200, 200, 403),
+  },
+  'PUT /api/recommendations/:id/follow-ups/:roundId': {
+    request: async () => {
+      const { id, laterRoundId } = await recommendationFixture()
+      return {
+        url: `/api/recommendations/${id}/follow-ups/${laterRoundId}`,
+        payload: { version: 0, status: 'partially_implemented' },
+      }
+    },
+    expect: statuses(200, 200, 200, 403),
+  },
+  'GET /api/rounds/:roundId/countries/:country/indicators/:code/comments': {
+    request: async () => ({ url: `/api/rounds/${await newRound()}/countries/RS/indicators/IDN-1/comments` }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 404, observer: 200 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/indicators/:code/comments': {
+    request: async () => ({
+      url: `/api/rounds/${await newRound()}/countries/RS/indicators/IDN-1/comments`,
+      payload: { body: 'Is the NGO figure for 2026?' },
+    }),
+    expect: { admin: 201, coordinator: 201, lead: 201, expert: 201, provider: 404, observer: 403 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/indicators/:code/comments/:commentId/resolve': {
+    request: async () => ({ url: `${await commentFixture(false)}/resolve`, payload: { version: 1 } }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 403, provider: 404, observer: 403 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/indicators/:code/comments/:commentId/reopen': {
+    request: async () => ({ url: `${await commentFixture(true)}/reopen`, payload: { version: 2 } }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 403, provider: 404, observer: 403 },
+  },
+  'GET /api/rounds/:roundId/countries/:country/narratives': {
+    request: async () => ({ url: `/api/rounds/${await newRound()}/countries/RS/narratives` }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 404, observer: 200 },
+  },
+  'PUT /api/rounds/:roundId/countries/:country/narratives': {
+    request: async () => ({
+      url: `/api/rounds/${await newRound()}/countries/RS/narratives`,
+      payload: { version: 0, kind: 'conclusion', areaCode: '', html: '<p>Identification improved.</p>' },
+    }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 404, observer: 403 },
+  },
   'GET /api/me/notifications': { request: fixed('/api/me/notifications'), expect: statuses(200, 200, 200, 200) },
   'POST /api/me/notifications/read': {
     request: fixed('/api/me/notifications/read', { all: true }),
@@ -451,6 +596,42 @@ const MATRIX: Record<string, Rule> = {
     },
     expect: statuses(200, 403, 200, 403),
   },
+  'GET /api/rounds/:roundId/countries/:country/indicators/:code/assessment': {
+    request: async () => ({ url: await assessmentFixture('draft') }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 404, observer: 200 },
+  },
+  'PUT /api/rounds/:roundId/countries/:country/indicators/:code/assessment': {
+    request: async () => ({ url: await assessmentFixture('none'), payload: { version: 0, score: 2 } }),
+    // The assigned expert writes it, the lead may stand in; another expert of the country may not.
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 200, provider: 404, observer: 403 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/indicators/:code/assessment/submit': {
+    request: async () => ({ url: `${await assessmentFixture('draft')}/submit`, payload: { version: 1 } }),
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 200, provider: 404, observer: 403 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/indicators/:code/assessment/return': {
+    request: async () => ({
+      url: `${await assessmentFixture('submitted')}/return`,
+      payload: { version: 2, comment: 'Cite the SOP' },
+    }),
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 403, provider: 404, observer: 403 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/indicators/:code/assessment/validate': {
+    request: async () => ({ url: `${await assessmentFixture('submitted')}/validate`, payload: { version: 2 } }),
+    // The expert it belongs to never validates it (four eyes), nor does anyone who is not the country's lead.
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 403, provider: 404, observer: 403 },
+  },
+  'POST /api/rounds/:roundId/countries/:country/indicators/:code/assessment/unlock': {
+    request: async () => ({
+      url: `${await assessmentFixture('validated')}/unlock`,
+      payload: { version: 3, reason: 'New evidence' },
+    }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 403, provider: 404, observer: 403 },
+  },
+  'GET /api/rounds/:roundId/countries/:country/scores': {
+    request: async () => ({ url: `/api/rounds/${await newRound()}/countries/RS/scores` }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 404, observer: 200 },
+  },
   'POST /api/files': {
     request: async () => pdfUpload(),
     expect: { admin: 201, coordinator: 403, lead: 201, expert: 201, provider: 201, observer: 403 },
@@ -471,6 +652,7 @@ beforeAll(async () => {
     asUser(t.app, 'data_provider', 'RS'),
     asUser(t.app, 'observer', 'RS'),
   ])
+  expertId = expert.id
   Object.assign(sessions, {
     admin: admin.cookie,
     coordinator: coordinator.cookie,

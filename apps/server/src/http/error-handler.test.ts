@@ -17,6 +17,7 @@ const USER = '01900000-0000-7000-8000-0000000000aa'
 const TOKEN = 'a'.repeat(43)
 const FV = `/api/framework-versions/${USER}`
 const ANSWER = `/api/rounds/${USER}/countries/RS/indicators/IDN-1/answers/${USER}`
+const ASSESSMENT = `/api/rounds/${USER}/countries/RS/indicators/IDN-1/assessment`
 const { lineage: _lineage, ...INDICATOR } = indicator('IDN-7')
 
 /** Checks the one error body shape, and that nothing internal leaks into it. */
@@ -57,6 +58,24 @@ const BAD_INPUT: Case[] = [
   ['PATCH', `/api/organisations/${USER}`, { version: 1, active: 'yes' }, 'body.active'],
   ['GET', '/api/audit?limit=0', undefined, 'querystring.limit'],
   ['GET', '/api/me/notifications?limit=0', undefined, 'querystring.limit'],
+  ['GET', `/api/rounds/${USER}/countries/RS/indicators/idn-1/comments`, undefined, 'params.code'],
+  ['POST', `/api/rounds/${USER}/countries/RS/indicators/IDN-1/comments`, { body: ' ' }, 'body.body'],
+  ['POST', `/api/rounds/${USER}/countries/RS/indicators/IDN-1/comments/1/resolve`, { version: 1 }, 'params.commentId'],
+  ['POST', `/api/rounds/${USER}/countries/RS/indicators/IDN-1/comments/${USER}/reopen`, { version: 0 }, 'body.version'],
+  ['GET', `/api/rounds/${USER}/countries/rs/narratives`, undefined, 'params.country'],
+  [
+    'PUT',
+    `/api/rounds/${USER}/countries/RS/narratives`,
+    { version: 0, kind: 'essay', areaCode: '', html: '' },
+    'body.kind',
+  ],
+  ['GET', '/api/countries/rs/recommendations', undefined, 'params.code'],
+  ['GET', '/api/countries/rs/implementation', undefined, 'params.code'],
+  ['GET', `/api/rounds/${USER}/countries/serbia/follow-ups`, undefined, 'params.country'],
+  ['POST', `/api/rounds/${USER}/countries/RS/recommendations`, { text: 'x', priority: 'very' }, 'body.priority'],
+  ['GET', '/api/recommendations/1', undefined, 'params.id'],
+  ['PATCH', `/api/recommendations/${USER}`, { version: 1, source: 'rumour' }, 'body.source'],
+  ['PUT', `/api/recommendations/${USER}/follow-ups/${USER}`, { version: 0, status: 'done' }, 'body.status'],
   ['POST', '/api/me/notifications/read', { ids: ['not-an-id'] }, 'body.ids.0'],
   ['GET', '/api/framework-versions/v1', undefined, 'params.versionId'],
   ['GET', `${FV}/export?format=pdf`, undefined, 'querystring.format'],
@@ -97,6 +116,14 @@ const BAD_INPUT: Case[] = [
   ['POST', `/api/rounds/${USER}/countries/rs/template`, undefined, 'params.country'],
   ['GET', '/api/rounds/r1/countries/RS/import-batches', undefined, 'params.roundId'],
   ['POST', `/api/rounds/${USER}/countries/RS/import-batches/${USER}/revert`, { reason: ' ' }, 'body.reason'],
+  ['GET', `/api/rounds/${USER}/countries/RS/indicators/idn-1/assessment`, undefined, 'params.code'],
+  ['PUT', ASSESSMENT, { version: 0, score: '3' }, 'body.score'],
+  ['PUT', `${ASSESSMENT}?scorer=third`, { version: 0 }, 'querystring.scorer'],
+  ['POST', `${ASSESSMENT}/submit`, { version: 0 }, 'body.version'],
+  ['POST', `${ASSESSMENT}/return`, { version: 1, comment: ' ' }, 'body.comment'],
+  ['POST', `${ASSESSMENT}/validate`, { version: '1' }, 'body.version'],
+  ['POST', `${ASSESSMENT}/unlock`, { version: 1 }, 'body.reason'],
+  ['GET', `/api/rounds/${USER}/countries/Serbia/scores`, undefined, 'params.country'],
   [
     'PUT',
     `/api/rounds/${USER}/countries/RS/assignments/IDN-1`,

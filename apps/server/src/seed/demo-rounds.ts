@@ -3,6 +3,7 @@ import type { Trx } from '../db/transaction.ts'
 import { newId, nowIso } from '../ids.ts'
 import { loadVersion } from '../modules/frameworks/frameworks.queries.ts'
 import { createRound } from '../modules/rounds/create-round.ts'
+import { seedDemoAssessments, seedDemoRecommendations } from './demo-follow-up.ts'
 import { demoValue, randomFor } from './demo-values.ts'
 
 const COUNTRIES = ['AL', 'BA', 'XK', 'ME', 'MK', 'RS']
@@ -91,14 +92,22 @@ async function planRound(trx: Trx, ctx: DemoContext, year: number, focus: RoundF
 
 /**
  * Demo monitoring rounds on the default Handbook: three past yearly rounds (2023, 2024, 2025; the 2025 round on labour
- * exploitation) with answers from a government body and an NGO in every country, and an open 2026 round in collection
+ * exploitation) with answers from a government body and an NGO in every country, validated assessments, and
+ * recommendations followed up across the years; and an open 2026 round in collection
  * with assignments and partial progress (some of it late). All of it is labelled as demo data.
  */
 export async function seedDemoRounds(trx: Trx, ctx: DemoContext): Promise<void> {
   const version = await loadVersion(trx, ctx.versionId)
   const byCode = new Map(version.indicators.map((i) => [i.code, i]))
+  const past: { year: number; id: string }[] = []
+  const people = {
+    expert: (country: string) => ctx.users.get(`expert.${country.toLowerCase()}@example.org`) ?? null,
+    validator: (country: string) =>
+      ctx.users.get(`lead.${country.toLowerCase()}@example.org`) ?? ctx.users.get('admin@example.org') ?? null,
+  }
   for (const { year, focus } of PAST) {
     const roundId = await planRound(trx, ctx, year, focus)
+    past.push({ year, id: roundId })
     const list = await trx
       .selectFrom('roundIndicators')
       .select(['countryCode', 'indicatorCode'])
@@ -122,12 +131,14 @@ export async function seedDemoRounds(trx: Trx, ctx: DemoContext): Promise<void> 
         })
       }
     }
+    await seedDemoAssessments(trx, roundId, year, byCode, people)
     await trx
       .updateTable('rounds')
       .set({ status: 'published', updatedAt: nowIso(), version: 4 })
       .where('id', '=', roundId)
       .execute()
   }
+  await seedDemoRecommendations(trx, past, COUNTRIES, ctx.users.get('coordinator@example.org') ?? null)
   await seedOpenRound(trx, ctx, byCode)
 }
 

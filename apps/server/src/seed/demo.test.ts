@@ -32,7 +32,7 @@ describe('the demo seed', () => {
     expect(rounds.every((r) => r.name.includes('(demo)'))).toBe(true)
   })
 
-  it('answers every indicator of the past rounds from two sources in all six countries, with breakdowns that add up', async () => {
+  it('answers and assesses every indicator of the past rounds from two sources in all six countries, with breakdowns that add up', async () => {
     const past = await t.db.selectFrom('rounds').select('id').where('status', '=', 'published').execute()
     for (const { id } of past) {
       const lists = await t.db
@@ -47,7 +47,15 @@ describe('the demo seed', () => {
         .where('roundId', '=', id)
         .execute()
       expect(answers).toHaveLength(lists.length * 2)
-      expect(answers.every((a) => a.status === 'submitted')).toBe(true)
+      // Past rounds are published: every answer is validated, and every indicator has a validated assessment.
+      expect(answers.every((a) => a.status === 'validated')).toBe(true)
+      const assessments = await t.db
+        .selectFrom('assessments')
+        .select(['status', 'justification'])
+        .where('roundId', '=', id)
+        .execute()
+      expect(assessments).toHaveLength(lists.length)
+      expect(assessments.every((a) => a.status === 'validated' && a.justification?.includes('Demo data'))).toBe(true)
     }
     const identified = await t.db
       .selectFrom('answerCells')

@@ -1,13 +1,19 @@
 import { Badge, type CSSVariablesResolver, colorsTuple, createTheme, DEFAULT_THEME } from '@mantine/core'
 
-// Warnings are written in orange.9, which in Mantine's palette (#d9480f) is 4.3:1 on white, below WCAG AA for small
-// text; a darker last shade (5.2:1) keeps the hue. Filled and light orange components use other shades.
-const orange = colorsTuple([...DEFAULT_THEME.colors.orange.slice(0, 9), '#c2410c'])
+// Shade 9 is the text of warnings (on white), of light alerts (on shade 1) and of status badges (on shade 0). In
+// Mantine's palette it is below WCAG AA for small text there for orange (4.3:1 on white, 3.6:1 on shade 1), teal
+// (4.3:1 on shade 1) and green (3.8:1 on shade 1); a darker last shade keeps the hue and gives 5:1 or more everywhere.
+// Filled components use other shades.
+const darkerLast = (name: 'orange' | 'teal' | 'green', shade9: string) =>
+  colorsTuple([...DEFAULT_THEME.colors[name].slice(0, 9), shade9])
+const orange = darkerLast('orange', '#b03c0b')
+const teal = darkerLast('teal', '#0b6b50')
+const green = darkerLast('green', '#237032')
 
 /** One calm theme: blue primary with darker shades for text contrast, system fonts, medium radius. */
 export const theme = createTheme({
   primaryColor: 'blue',
-  colors: { orange },
+  colors: { orange, teal, green },
   primaryShade: { light: 8, dark: 5 },
   defaultRadius: 'md',
   fontFamily:

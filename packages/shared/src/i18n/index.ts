@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../locales.ts'
 import { cyrillicToLatin } from '../translit.ts'
 import enAccount from './locales/en/account.json' with { type: 'json' }
+import enAssessments from './locales/en/assessments.json' with { type: 'json' }
 import enAudit from './locales/en/audit.json' with { type: 'json' }
 import enAuth from './locales/en/auth.json' with { type: 'json' }
 import enCommon from './locales/en/common.json' with { type: 'json' }
@@ -12,6 +13,7 @@ import enNotifications from './locales/en/notifications.json' with { type: 'json
 import enPeople from './locales/en/people.json' with { type: 'json' }
 import enRounds from './locales/en/rounds.json' with { type: 'json' }
 import srAccount from './locales/sr-Cyrl/account.json' with { type: 'json' }
+import srAssessments from './locales/sr-Cyrl/assessments.json' with { type: 'json' }
 import srAudit from './locales/sr-Cyrl/audit.json' with { type: 'json' }
 import srAuth from './locales/sr-Cyrl/auth.json' with { type: 'json' }
 import srCommon from './locales/sr-Cyrl/common.json' with { type: 'json' }
@@ -39,6 +41,7 @@ export const NAMESPACES = [
   'audit',
   'handbook',
   'rounds',
+  'assessments',
   'notifications',
   'enums',
 ] as const
@@ -57,6 +60,7 @@ export const SOURCE_RESOURCES = {
     audit: enAudit,
     handbook: enHandbook,
     rounds: enRounds,
+    assessments: enAssessments,
     notifications: enNotifications,
     enums: enEnums,
   },
@@ -70,6 +74,7 @@ export const SOURCE_RESOURCES = {
     audit: srAudit,
     handbook: srHandbook,
     rounds: srRounds,
+    assessments: srAssessments,
     notifications: srNotifications,
     enums: srEnums,
   },

@@ -4,6 +4,7 @@ import * as m0002 from './0002_frameworks.ts'
 import * as m0003 from './0003_rounds.ts'
 import * as m0004 from './0004_import_batches.ts'
 import * as m0005 from './0005_notifications.ts'
+import * as m0006 from './0006_assessments.ts'
 import type { Engine } from './helpers.ts'
 
 /** Forward-only migrations, in order. Never edit one that has shipped: add the next. */
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, engine: Engi
   '0003_rounds': m0003,
   '0004_import_batches': m0004,
   '0005_notifications': m0005,
+  '0006_assessments': m0006,
 }

@@ -132,14 +132,69 @@ describe('moving a round through its statuses', () => {
     })
   })
 
-  it('refuses publication while indicators have no submitted answer, listing them', async () => {
+  it('refuses publication while indicators have no validated assessment, listing them', async () => {
     const round = await createRound({ countries: ['RS'] })
     const url = `/api/rounds/${round.id}/transition`
     await send('POST', url, { to: 'collecting', version: 1 })
     await send('POST', url, { to: 'reviewing', version: 2 })
     const res = await expectNoChange(t.db, () => send('POST', url, { to: 'published', version: 3 }))
     expect(res.statusCode).toBe(409)
-    expect(res.json().error.details.blockers.length).toBe(round.countries[0]?.indicatorCount)
+    const blockers = res.json().error.details.blockers as { problem: string; indicatorCode: string }[]
+    expect(blockers.length).toBe(round.countries[0]?.indicatorCount)
+    expect(new Set(blockers.map((b) => b.problem))).toEqual(new Set(['not_validated']))
+  })
+})
+
+describe('publication', () => {
+  it('publishes a country once every indicator has a validated assessment', async () => {
+    const round = await createRound({ countries: ['RS'] })
+    const url = `/api/rounds/${round.id}/transition`
+    await send('POST', url, { to: 'collecting', version: 1 })
+    await send('POST', url, { to: 'reviewing', version: 2 })
+    const codes = await t.db
+      .selectFrom('roundIndicators')
+      .select('indicatorCode')
+      .where('roundId', '=', round.id)
+      .execute()
+    const now = new Date().toISOString()
+    await t.db
+      .insertInto('assessments')
+      .values(
+        codes.map(({ indicatorCode }) => ({
+          id: crypto.randomUUID(),
+          roundId: round.id,
+          countryCode: 'RS',
+          indicatorCode,
+          scorer: 'primary',
+          expertId: null,
+          status: 'validated',
+          noData: 1,
+          noDataReason: 'Not collected in this test',
+          value: '{}',
+          sourceAnswerIds: '[]',
+          consolidationNote: null,
+          score: null,
+          normalisedScore: null,
+          justification: 'Test',
+          answerEvidenceIds: '[]',
+          evidence: '[]',
+          confidence: 'low',
+          dataGaps: null,
+          discrepancyResolution: null,
+          returnComment: null,
+          submittedAt: now,
+          submittedBy: null,
+          validatedAt: now,
+          validatedBy: null,
+          createdAt: now,
+          updatedAt: now,
+          updatedBy: null,
+          version: 3,
+        })),
+      )
+      .execute()
+    const res = await send('POST', url, { to: 'published', version: 3 })
+    expect(res.statusCode, res.body).toBe(200)
   })
 })
 

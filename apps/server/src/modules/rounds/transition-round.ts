@@ -5,13 +5,17 @@ import { assertOneRowUpdated, assertVersion, forbidden, invalidState, validation
 import { nowIso } from '../../ids.ts'
 import { can } from '../../policies.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { carriedOver } from '../recommendations/recommendations.queries.ts'
 import type { LoadedRound } from './rounds.queries.ts'
 import { refreshRoundIndicators } from './selection.ts'
 
 export interface Blocker {
   countryCode: string
   indicatorCode: string | null
-  problem: 'no_indicators' | 'not_submitted'
+  /** no_indicators: the country's list is empty; not_validated: an indicator has no validated assessment (a value or
+   * "no data" with its reason); follow_up_missing: a carried-over recommendation has no follow-up status here. */
+  problem: 'no_indicators' | 'not_validated' | 'follow_up_missing'
+  recommendationId?: string
 }
 
 /** What stops a round from moving forward to `to`; empty when nothing does. */
@@ -20,6 +24,8 @@ export async function blockersFor(trx: Trx, round: LoadedRound, to: RoundStatus)
     .selectFrom('roundIndicators')
     .select(['countryCode', 'indicatorCode'])
     .where('roundId', '=', round.row.id)
+    .orderBy('countryCode')
+    .orderBy('position')
     .execute()
   if (to === 'collecting') {
     return round.countries
@@ -27,16 +33,24 @@ export async function blockersFor(trx: Trx, round: LoadedRound, to: RoundStatus)
       .map((countryCode) => ({ countryCode, indicatorCode: null, problem: 'no_indicators' }))
   }
   if (to === 'published') {
-    const answered = await trx
-      .selectFrom('answers')
+    const validated = await trx
+      .selectFrom('assessments')
       .select(['countryCode', 'indicatorCode'])
       .where('roundId', '=', round.row.id)
-      .where('status', 'in', ['submitted', 'validated'])
+      .where('scorer', '=', 'primary')
+      .where('status', '=', 'validated')
       .execute()
-    const done = new Set(answered.map((a) => `${a.countryCode}/${a.indicatorCode}`))
-    return lists
+    const done = new Set(validated.map((a) => `${a.countryCode}/${a.indicatorCode}`))
+    const blockers: Blocker[] = lists
       .filter((l) => !done.has(`${l.countryCode}/${l.indicatorCode}`))
-      .map((l) => ({ countryCode: l.countryCode, indicatorCode: l.indicatorCode, problem: 'not_submitted' }))
+      .map((l) => ({ countryCode: l.countryCode, indicatorCode: l.indicatorCode, problem: 'not_validated' }))
+    for (const countryCode of round.countries) {
+      for (const rec of await carriedOver(trx, round.row, countryCode)) {
+        if (!rec.followUps.some((f) => f.round.id === round.row.id))
+          blockers.push({ countryCode, indicatorCode: null, problem: 'follow_up_missing', recommendationId: rec.id })
+      }
+    }
+    return blockers
   }
   return []
 }

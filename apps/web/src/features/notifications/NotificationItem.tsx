@@ -22,7 +22,8 @@ export function NotificationItem({ notification: n }: { notification: Notificati
   const markRead = useMarkRead()
   const openRef = useRef<HTMLAnchorElement>(null)
   const unread = n.readAt === null
-  const showComment = (n.kind === 'answer_returned' || n.kind === 'comment') && Boolean(n.comment)
+  const showComment =
+    (n.kind === 'answer_returned' || n.kind === 'assessment_returned' || n.kind === 'comment') && Boolean(n.comment)
   const showDue = n.kind === 'assignment' && Boolean(text.due)
 
   // The button goes away once the notification is read: focus moves to the same item's "Open" link.

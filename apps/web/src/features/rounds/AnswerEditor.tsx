@@ -166,7 +166,7 @@ export function AnswerEditor(props: AnswerEditorProps) {
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t('rounds:entry.submittedText', { when: fmt.dateTime(base?.submittedAt) })}</Text>
             {props.writable && (
-              <Button size="xs" variant="white" color="teal" onClick={() => setUnlocked(true)}>
+              <Button size="xs" variant="default" onClick={() => setUnlocked(true)}>
                 {t('rounds:entry.editAgain')}
               </Button>
             )}

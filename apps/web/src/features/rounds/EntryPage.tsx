@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { AssessmentPanel } from '../assessments/AssessmentPanel.tsx'
 import { NotFound } from '../errors/NotFound.tsx'
 import { AnswerEditor } from './AnswerEditor.tsx'
 import {
@@ -175,6 +176,15 @@ export default function EntryPage() {
               </Grid.Col>
             </Grid>
           )}
+          <AssessmentPanel
+            roundId={roundId}
+            country={country}
+            indicator={indicator}
+            baseLocale={baseLocale}
+            answers={data.answers}
+            roundStatus={round.data.status}
+            onSourcesChanged={() => setNonce((n) => n + 1)}
+          />
         </>
       )}
     </Stack>

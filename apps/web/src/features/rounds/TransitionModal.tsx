@@ -85,11 +85,21 @@ export function TransitionModal({ round, move, onClose }: { round: Round; move: 
                   <List.Item key={g.countryCode}>
                     {g.noIndicators
                       ? t('rounds:transition.blocker.no_indicators', { country: countryName(g.countryCode) })
-                      : t('rounds:transition.blocker.not_submitted', {
-                          country: countryName(g.countryCode),
-                          count: g.codes.length,
-                          codes: g.codes.join(', '),
-                        })}
+                      : [
+                          g.codes.length > 0 &&
+                            t('rounds:transition.blocker.not_validated', {
+                              country: countryName(g.countryCode),
+                              count: g.codes.length,
+                              codes: g.codes.join(', '),
+                            }),
+                          g.followUps > 0 &&
+                            t('rounds:transition.blocker.follow_up_missing', {
+                              country: countryName(g.countryCode),
+                              count: g.followUps,
+                            }),
+                        ]
+                          .filter(Boolean)
+                          .join(' ')}
                   </List.Item>
                 ))}
               </List>

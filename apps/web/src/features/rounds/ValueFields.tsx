@@ -44,7 +44,7 @@ export function ValueFields(props: ValueFieldsProps) {
         description={<FieldNote hint={previous} warnings={f.warnings} />}
         value={draft.choice}
         onChange={(v) => !readOnly && onChange({ choice: v })}
-        aria-readonly={readOnly || undefined}
+        readOnly={readOnly}
         error={f.error}
         required
       >

@@ -9,12 +9,14 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { AreaScoresSection } from '../assessments/AreaScoresSection.tsx'
 import { NotFound } from '../errors/NotFound.tsx'
 import { AssignmentModal } from './AssignmentModal.tsx'
 import { isNotFound, useFrameworkVersion, useProgress, useRound } from './api.ts'
 import { IndicatorTable } from './IndicatorTable.tsx'
 import { ProgressSummary } from './ProgressSummary.tsx'
 import { RoundStatusBadge } from './StatusBadges.tsx'
+import { SubmitAllPanel } from './SubmitAllPanel.tsx'
 import { TemplatePanel } from './TemplatePanel.tsx'
 import { WorkspaceFilters } from './WorkspaceFilters.tsx'
 import { filterRows, readFilters } from './workspace-filters.ts'
@@ -70,6 +72,7 @@ export default function WorkspacePage() {
           />
           <ProgressSummary progress={data} areas={areas} baseLocale={baseLocale} roundId={roundId} />
           <TemplatePanel roundId={roundId} country={country} status={data.round.status} />
+          <SubmitAllPanel roundId={roundId} country={country} progress={data} />
           <Section
             title={t('rounds:workspace.indicatorsTitle')}
             description={canAssign && open ? t('rounds:workspace.leadHint') : t('rounds:workspace.indicatorsHint')}
@@ -93,6 +96,7 @@ export default function WorkspacePage() {
               />
             )}
           </Section>
+          <AreaScoresSection roundId={roundId} country={country} areas={areas} baseLocale={baseLocale} />
           {assigning && (
             <AssignmentModal roundId={roundId} country={country} row={assigning} onClose={() => setAssigning(null)} />
           )}

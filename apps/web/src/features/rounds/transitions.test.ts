@@ -31,7 +31,7 @@ describe('blockersOf', () => {
         message: '2 item(s) stop the round',
         details: {
           blockers: [
-            { countryCode: 'RS', indicatorCode: 'IDN-1', problem: 'not_submitted' },
+            { countryCode: 'RS', indicatorCode: 'IDN-1', problem: 'not_validated' },
             { countryCode: 'AL', indicatorCode: null, problem: 'no_indicators' },
             { nonsense: true },
           ],
@@ -40,7 +40,7 @@ describe('blockersOf', () => {
       requestId: 'r',
     })
     expect(blockersOf(error)).toEqual([
-      { countryCode: 'RS', indicatorCode: 'IDN-1', problem: 'not_submitted' },
+      { countryCode: 'RS', indicatorCode: 'IDN-1', problem: 'not_validated' },
       { countryCode: 'AL', indicatorCode: null, problem: 'no_indicators' },
     ])
     expect(blockersOf(new Error('x'))).toEqual([])
@@ -51,13 +51,13 @@ describe('groupBlockers', () => {
   it('lists each country once, with its indicators', () => {
     expect(
       groupBlockers([
-        { countryCode: 'RS', indicatorCode: 'IDN-1', problem: 'not_submitted' },
+        { countryCode: 'RS', indicatorCode: 'IDN-1', problem: 'not_validated' },
         { countryCode: 'AL', indicatorCode: null, problem: 'no_indicators' },
-        { countryCode: 'RS', indicatorCode: 'IDN-4', problem: 'not_submitted' },
+        { countryCode: 'RS', indicatorCode: 'IDN-4', problem: 'not_validated' },
       ]),
     ).toEqual([
-      { countryCode: 'RS', noIndicators: false, codes: ['IDN-1', 'IDN-4'] },
-      { countryCode: 'AL', noIndicators: true, codes: [] },
+      { countryCode: 'RS', noIndicators: false, codes: ['IDN-1', 'IDN-4'], followUps: 0 },
+      { countryCode: 'AL', noIndicators: true, codes: [], followUps: 0 },
     ])
   })
 })

@@ -23,7 +23,7 @@ export function allowedMoves(round: Pick<Round, 'status' | 'abilities'>): RoundM
 export interface Blocker {
   countryCode: string
   indicatorCode: string | null
-  problem: 'no_indicators' | 'not_submitted'
+  problem: 'no_indicators' | 'not_validated' | 'follow_up_missing'
 }
 
 /** The blockers of a refused forward move (`error.details.blockers`), or none. */
@@ -37,7 +37,7 @@ export function blockersOf(error: unknown): Blocker[] {
     if (typeof raw !== 'object' || raw === null) return []
     const b = raw as Record<string, unknown>
     if (typeof b.countryCode !== 'string') return []
-    if (b.problem !== 'no_indicators' && b.problem !== 'not_submitted') return []
+    if (b.problem !== 'no_indicators' && b.problem !== 'not_validated' && b.problem !== 'follow_up_missing') return []
     return [
       {
         countryCode: b.countryCode,
@@ -48,14 +48,27 @@ export function blockersOf(error: unknown): Blocker[] {
   })
 }
 
-/** Blockers per country: whether its list is empty, and which indicators have no submitted answer. */
-export function groupBlockers(
-  blockers: readonly Blocker[],
-): { countryCode: string; noIndicators: boolean; codes: string[] }[] {
-  const byCountry = new Map<string, { countryCode: string; noIndicators: boolean; codes: string[] }>()
+export interface BlockerGroup {
+  countryCode: string
+  noIndicators: boolean
+  /** Indicators without a validated assessment. */
+  codes: string[]
+  /** Carried-over recommendations without a follow-up status in this round. */
+  followUps: number
+}
+
+/** Blockers per country: whether its list is empty, which indicators are not validated, missing follow-ups. */
+export function groupBlockers(blockers: readonly Blocker[]): BlockerGroup[] {
+  const byCountry = new Map<string, BlockerGroup>()
   for (const b of blockers) {
-    const group = byCountry.get(b.countryCode) ?? { countryCode: b.countryCode, noIndicators: false, codes: [] }
+    const group = byCountry.get(b.countryCode) ?? {
+      countryCode: b.countryCode,
+      noIndicators: false,
+      codes: [],
+      followUps: 0,
+    }
     if (b.problem === 'no_indicators') group.noIndicators = true
+    else if (b.problem === 'follow_up_missing') group.followUps++
     else if (b.indicatorCode) group.codes.push(b.indicatorCode)
     byCountry.set(b.countryCode, group)
   }
