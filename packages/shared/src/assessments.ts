@@ -80,6 +80,8 @@ export const AssessmentSchema = z.object({
   confidence: z.enum(CONFIDENCE_LEVELS).nullable(),
   dataGaps: z.string().nullable(),
   discrepancyResolution: z.string().nullable(),
+  /** Double scoring: how the country lead settled a disagreement between the two experts. */
+  scoringResolution: z.string().nullable(),
   returnComment: z.string().nullable(),
   submittedAt: TimestampSchema.nullable(),
   submittedBy: Person,
@@ -129,3 +131,36 @@ export const AreaScoresSchema = z.object({
   areas: z.array(AreaScoreSchema),
 })
 export type AreaScores = z.infer<typeof AreaScoresSchema>
+
+/** Double scoring: the country lead settles a disagreement by setting the final score, with a recorded note. */
+export const ResolveScoresBodySchema = z
+  .object({
+    /** The version of the primary assessment. */
+    version: z.number().int().min(1),
+    score: z.number(),
+    note: z.string().trim().min(1).max(5000),
+  })
+  .strict()
+export type ResolveScoresBody = z.infer<typeof ResolveScoresBodySchema>
+
+const AgreementStatsSchema = z.object({
+  /** Indicators both experts scored on a scale. */
+  n: z.number().int(),
+  /** Share of those with the same level (0-1), null when n is 0. */
+  exactAgreement: z.number().nullable(),
+  /** Quadratic-weighted Cohen's kappa, null when it cannot be computed. */
+  kappa: z.number().nullable(),
+})
+export const AgreementSchema = z.object({
+  overall: AgreementStatsSchema,
+  areas: z.array(AgreementStatsSchema.extend({ area: z.string() })),
+  disagreements: z.array(
+    z.object({
+      indicatorCode: z.string(),
+      primary: z.number(),
+      second: z.number(),
+      resolved: z.boolean(),
+    }),
+  ),
+})
+export type Agreement = z.infer<typeof AgreementSchema>

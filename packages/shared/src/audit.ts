@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'assessment.returned',
   'assessment.validated',
   'assessment.unlocked',
+  'assessment.scoresResolved',
   'recommendation.created',
   'recommendation.updated',
   'followUp.recorded',

@@ -308,6 +308,10 @@ export interface DB {
     confidence: string | null
     dataGaps: string | null
     discrepancyResolution: string | null
+    /** Double scoring: how the lead settled the experts' disagreement. */
+    scoringResolution: string | null
+    /** The first expert's own score, kept when the lead's settling replaced it. */
+    expertScore: number | null
     returnComment: string | null
     submittedAt: string | null
     submittedBy: string | null

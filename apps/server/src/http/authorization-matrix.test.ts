@@ -628,6 +628,18 @@ const MATRIX: Record<string, Rule> = {
     }),
     expect: { admin: 200, coordinator: 200, lead: 200, expert: 403, provider: 404, observer: 403 },
   },
+  'POST /api/rounds/:roundId/countries/:country/indicators/:code/assessment/resolve': {
+    // Without double scoring there is nothing to settle: 409 for those allowed, 403/404 for the others.
+    request: async () => ({
+      url: `${await assessmentFixture('submitted')}/resolve`,
+      payload: { version: 2, score: 2, note: 'Settled' },
+    }),
+    expect: { admin: 409, coordinator: 403, lead: 409, expert: 403, provider: 404, observer: 403 },
+  },
+  'GET /api/rounds/:roundId/countries/:country/agreement': {
+    request: async () => ({ url: `/api/rounds/${await newRound()}/countries/RS/agreement` }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 404, observer: 200 },
+  },
   'GET /api/rounds/:roundId/countries/:country/scores': {
     request: async () => ({ url: `/api/rounds/${await newRound()}/countries/RS/scores` }),
     expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 404, observer: 200 },

@@ -58,6 +58,13 @@ const BAD_INPUT: Case[] = [
   ['PATCH', `/api/organisations/${USER}`, { version: 1, active: 'yes' }, 'body.active'],
   ['GET', '/api/audit?limit=0', undefined, 'querystring.limit'],
   ['GET', '/api/me/notifications?limit=0', undefined, 'querystring.limit'],
+  [
+    'POST',
+    `/api/rounds/${USER}/countries/RS/indicators/IDN-1/assessment/resolve`,
+    { version: 1, score: 2 },
+    'body.note',
+  ],
+  ['GET', `/api/rounds/${USER}/countries/R1/agreement`, undefined, 'params.country'],
   ['GET', `/api/rounds/${USER}/countries/RS/indicators/idn-1/comments`, undefined, 'params.code'],
   ['POST', `/api/rounds/${USER}/countries/RS/indicators/IDN-1/comments`, { body: ' ' }, 'body.body'],
   ['POST', `/api/rounds/${USER}/countries/RS/indicators/IDN-1/comments/1/resolve`, { version: 1 }, 'params.commentId'],

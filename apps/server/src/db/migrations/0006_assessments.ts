@@ -34,6 +34,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('confidence', 'text')
     .addColumn('data_gaps', 'text')
     .addColumn('discrepancy_resolution', 'text')
+    // With double scoring: how the country lead settled a disagreement between the two experts.
+    .addColumn('scoring_resolution', 'text')
+    // The first expert's own score, kept when the lead's settling replaced it.
+    .addColumn('expert_score', 'real')
     .addColumn('return_comment', 'text')
     .addColumn('submitted_at', 'text')
     .addColumn('submitted_by', 'text', (c) => c.references('users.id').onDelete('set null'))

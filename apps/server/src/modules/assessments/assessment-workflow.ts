@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import { notify } from '../notifications/notify.ts'
 import { type AssessmentContext, sourceAnswers } from './assessment-context.ts'
 import { type AssessmentRow, assessmentBody, findAssessmentRow } from './assessments.queries.ts'
+import { unresolvedDisagreement } from './double-scoring.ts'
 import { assertAssessing } from './save-assessment.ts'
 
 /** The stored assessment at the version the client saw, in one of the expected states. */
@@ -124,6 +125,8 @@ export async function validateAssessment(
 ): Promise<void> {
   assertAssessing(ctx)
   const row = await loadForStep(trx, ctx, 'primary', version, ['submitted'])
+  if (await unresolvedDisagreement(trx, ctx, row))
+    throw invalidState('The two experts scored differently: settle the score (with a note) before validating')
   await setStatus(trx, row, {
     status: 'validated',
     validatedAt: nowIso(),

@@ -98,6 +98,7 @@ export async function presentAssessments(db: Database | Trx, rows: AssessmentRow
       confidence: body.confidence,
       dataGaps: body.dataGaps,
       discrepancyResolution: body.discrepancyResolution,
+      scoringResolution: r.scoringResolution,
       returnComment: r.returnComment,
       submittedAt: r.submittedAt,
       submittedBy: person(r.submittedBy),

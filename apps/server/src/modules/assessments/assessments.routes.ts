@@ -1,10 +1,12 @@
 import {
+  AgreementSchema,
   AreaScoresSchema,
   AssessmentParamsSchema,
   AssessmentSchema,
   AssessmentVersionBodySchema,
   AssessmentWorkSchema,
   detectDiscrepancy,
+  ResolveScoresBodySchema,
   ReturnAssessmentBodySchema,
   RoundCountryParamsSchema,
   SaveAssessmentBodySchema,
@@ -23,6 +25,7 @@ import { getRoundCountryOrThrow } from '../rounds/rounds.queries.ts'
 import { type AssessmentContext, loadAssessmentContext, sourceAnswers } from './assessment-context.ts'
 import { returnAssessment, submitAssessment, unlockAssessment, validateAssessment } from './assessment-workflow.ts'
 import { findAssessmentRow, presentAssessments } from './assessments.queries.ts'
+import { agreementOf, resolveScores } from './double-scoring.ts'
 import { saveAssessment } from './save-assessment.ts'
 import { areaScores } from './scores.ts'
 
@@ -93,6 +96,8 @@ export const assessmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (can(actor, 'assessment.validate', { ...subject(ctx, 'primary'), submittedBy: primary?.submittedBy ?? null }))
         abilities.push('assessment.validate')
       if (can(actor, 'assessment.unlock', subject(ctx, 'primary'))) abilities.push('assessment.unlock')
+      if (ctx.options.doubleScoring && can(actor, 'assessment.review', subject(ctx, 'primary')))
+        abilities.push('assessment.resolve')
       return {
         data: {
           discrepancy: detectDiscrepancy(ctx.indicator, await sourceAnswers(app.db, ctx), ctx.options.discrepancyShare),
@@ -218,6 +223,31 @@ export const assessmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!can(actor, 'assessment.review', { countryCode: country, expertId: null }))
         for (const area of scores.areas) area.provisionalScore = null
       return { data: scores }
+    },
+  )
+
+  app.post(
+    `${base}/resolve`,
+    { schema: { tags, params: AssessmentParamsSchema, body: ResolveScoresBodySchema, response: One } },
+    async (request) => {
+      const actor = actorOf(request)
+      const ctx = await context(actor, request.params)
+      if (!can(actor, 'assessment.review', subject(ctx, 'primary'))) throw forbidden()
+      await withTransaction(app.db, (trx) => resolveScores(trx, contextOf(request), ctx, request.body))
+      return one(ctx, 'primary')
+    },
+  )
+
+  app.get(
+    '/api/rounds/:roundId/countries/:country/agreement',
+    { schema: { tags, params: RoundCountryParamsSchema, response: { 200: z.object({ data: AgreementSchema }) } } },
+    async (request) => {
+      const actor = actorOf(request)
+      const { roundId, country } = request.params
+      const round = await getRoundCountryOrThrow(app.db, actor, roundId, country)
+      if (!can(actor, 'assessment.read', { countryCode: country, expertId: null }))
+        throw notFound('Agreement not found')
+      return { data: await agreementOf(app.db, round, country) }
     },
   )
 }
