@@ -6,6 +6,7 @@ import enAudit from './locales/en/audit.json' with { type: 'json' }
 import enAuth from './locales/en/auth.json' with { type: 'json' }
 import enCommon from './locales/en/common.json' with { type: 'json' }
 import enCountries from './locales/en/countries.json' with { type: 'json' }
+import enDiscussion from './locales/en/discussion.json' with { type: 'json' }
 import enEnums from './locales/en/enums.json' with { type: 'json' }
 import enHandbook from './locales/en/handbook.json' with { type: 'json' }
 import enHome from './locales/en/home.json' with { type: 'json' }
@@ -18,6 +19,7 @@ import srAudit from './locales/sr-Cyrl/audit.json' with { type: 'json' }
 import srAuth from './locales/sr-Cyrl/auth.json' with { type: 'json' }
 import srCommon from './locales/sr-Cyrl/common.json' with { type: 'json' }
 import srCountries from './locales/sr-Cyrl/countries.json' with { type: 'json' }
+import srDiscussion from './locales/sr-Cyrl/discussion.json' with { type: 'json' }
 import srEnums from './locales/sr-Cyrl/enums.json' with { type: 'json' }
 import srHandbook from './locales/sr-Cyrl/handbook.json' with { type: 'json' }
 import srHome from './locales/sr-Cyrl/home.json' with { type: 'json' }
@@ -42,6 +44,7 @@ export const NAMESPACES = [
   'handbook',
   'rounds',
   'assessments',
+  'discussion',
   'notifications',
   'enums',
 ] as const
@@ -61,6 +64,7 @@ export const SOURCE_RESOURCES = {
     handbook: enHandbook,
     rounds: enRounds,
     assessments: enAssessments,
+    discussion: enDiscussion,
     notifications: enNotifications,
     enums: enEnums,
   },
@@ -75,6 +79,7 @@ export const SOURCE_RESOURCES = {
     handbook: srHandbook,
     rounds: srRounds,
     assessments: srAssessments,
+    discussion: srDiscussion,
     notifications: srNotifications,
     enums: srEnums,
   },

@@ -83,6 +83,7 @@ const assessment = (patch: Partial<Assessment> = {}): Assessment => ({
   confidence: 'high',
   dataGaps: null,
   discrepancyResolution: null,
+  scoringResolution: null,
   returnComment: null,
   submittedAt: null,
   submittedBy: null,

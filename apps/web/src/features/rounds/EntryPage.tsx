@@ -13,6 +13,7 @@ import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { AssessmentPanel } from '../assessments/AssessmentPanel.tsx'
+import { CommentThread } from '../discussion/CommentThread.tsx'
 import { NotFound } from '../errors/NotFound.tsx'
 import { AnswerEditor } from './AnswerEditor.tsx'
 import {
@@ -185,6 +186,7 @@ export default function EntryPage() {
             roundStatus={round.data.status}
             onSourcesChanged={() => setNonce((n) => n + 1)}
           />
+          <CommentThread roundId={roundId} country={country} code={code} />
         </>
       )}
     </Stack>

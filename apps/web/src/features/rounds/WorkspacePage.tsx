@@ -10,6 +10,7 @@ import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { AreaScoresSection } from '../assessments/AreaScoresSection.tsx'
+import { NarrativesSection } from '../discussion/NarrativesSection.tsx'
 import { NotFound } from '../errors/NotFound.tsx'
 import { AssignmentModal } from './AssignmentModal.tsx'
 import { isNotFound, useFrameworkVersion, useProgress, useRound } from './api.ts'
@@ -97,6 +98,14 @@ export default function WorkspacePage() {
             )}
           </Section>
           <AreaScoresSection roundId={roundId} country={country} areas={areas} baseLocale={baseLocale} />
+          <NarrativesSection
+            roundId={roundId}
+            country={country}
+            areaCodes={data.areas.map((a) => a.area)}
+            areas={areas}
+            baseLocale={baseLocale}
+            roundStatus={data.round.status}
+          />
           {assigning && (
             <AssignmentModal roundId={roundId} country={country} row={assigning} onClose={() => setAssigning(null)} />
           )}
