@@ -27,6 +27,8 @@ const RoundPage = lazy(() => import('../features/rounds/RoundPage.tsx'))
 const WorkspacePage = lazy(() => import('../features/rounds/WorkspacePage.tsx'))
 const EntryPage = lazy(() => import('../features/rounds/EntryPage.tsx'))
 const ImportBatchesPage = lazy(() => import('../features/rounds/ImportBatchesPage.tsx'))
+const CountryRecommendationsPage = lazy(() => import('../features/recommendations/CountryRecommendationsPage.tsx'))
+const RecommendationPage = lazy(() => import('../features/recommendations/RecommendationPage.tsx'))
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'))
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'))
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage.tsx'))
@@ -55,6 +57,8 @@ export function createRouter() {
                 { path: 'account', Component: AccountPage },
                 { path: 'countries', Component: CountriesPage },
                 { path: 'countries/:code', Component: CountryPage },
+                { path: 'countries/:code/recommendations', Component: CountryRecommendationsPage },
+                { path: 'recommendations/:id', Component: RecommendationPage },
                 { path: 'people', Component: PeoplePage },
                 { path: 'people/:id', Component: PersonPage },
                 { path: 'handbook', Component: HandbookPage },

@@ -12,6 +12,7 @@ import enHandbook from './locales/en/handbook.json' with { type: 'json' }
 import enHome from './locales/en/home.json' with { type: 'json' }
 import enNotifications from './locales/en/notifications.json' with { type: 'json' }
 import enPeople from './locales/en/people.json' with { type: 'json' }
+import enRecommendations from './locales/en/recommendations.json' with { type: 'json' }
 import enRounds from './locales/en/rounds.json' with { type: 'json' }
 import srAccount from './locales/sr-Cyrl/account.json' with { type: 'json' }
 import srAssessments from './locales/sr-Cyrl/assessments.json' with { type: 'json' }
@@ -25,6 +26,7 @@ import srHandbook from './locales/sr-Cyrl/handbook.json' with { type: 'json' }
 import srHome from './locales/sr-Cyrl/home.json' with { type: 'json' }
 import srNotifications from './locales/sr-Cyrl/notifications.json' with { type: 'json' }
 import srPeople from './locales/sr-Cyrl/people.json' with { type: 'json' }
+import srRecommendations from './locales/sr-Cyrl/recommendations.json' with { type: 'json' }
 import srRounds from './locales/sr-Cyrl/rounds.json' with { type: 'json' }
 
 /** A catalog: nested objects whose leaves are ICU messages. */
@@ -44,6 +46,7 @@ export const NAMESPACES = [
   'handbook',
   'rounds',
   'assessments',
+  'recommendations',
   'discussion',
   'notifications',
   'enums',
@@ -64,6 +67,7 @@ export const SOURCE_RESOURCES = {
     handbook: enHandbook,
     rounds: enRounds,
     assessments: enAssessments,
+    recommendations: enRecommendations,
     discussion: enDiscussion,
     notifications: enNotifications,
     enums: enEnums,
@@ -79,6 +83,7 @@ export const SOURCE_RESOURCES = {
     handbook: srHandbook,
     rounds: srRounds,
     assessments: srAssessments,
+    recommendations: srRecommendations,
     discussion: srDiscussion,
     notifications: srNotifications,
     enums: srEnums,

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
 import { NotFound } from '../errors/NotFound.tsx'
+import { CountryRecommendationsLink } from '../recommendations/CountryRecommendationsLink.tsx'
 import { useCountry } from './api.ts'
 import { CountryNamesSection } from './CountryNamesSection.tsx'
 import { CountryPeopleSection } from './CountryPeopleSection.tsx'
@@ -41,6 +42,7 @@ export default function CountryPage() {
         <>
           <PageHeader title={name ?? code} subtitle={t('countries:page.subtitle', { code })} />
           <OrganisationsSection code={code} />
+          <CountryRecommendationsLink code={code} />
           {hasAbility(me, 'user.list') && <CountryPeopleSection code={code} />}
           {country.data.abilities.includes('country.update') && <CountryNamesSection country={country.data} />}
         </>

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts'
 import { AreaScoresSection } from '../assessments/AreaScoresSection.tsx'
 import { NarrativesSection } from '../discussion/NarrativesSection.tsx'
 import { NotFound } from '../errors/NotFound.tsx'
+import { RecommendationsSection } from '../recommendations/RecommendationsSection.tsx'
 import { AssignmentModal } from './AssignmentModal.tsx'
 import { isNotFound, useFrameworkVersion, useProgress, useRound } from './api.ts'
 import { IndicatorTable } from './IndicatorTable.tsx'
@@ -105,6 +106,13 @@ export default function WorkspacePage() {
             areas={areas}
             baseLocale={baseLocale}
             roundStatus={data.round.status}
+          />
+          <RecommendationsSection
+            round={round.data}
+            country={country}
+            areas={areas}
+            baseLocale={baseLocale}
+            indicatorCodes={data.indicators.map((i) => i.code)}
           />
           {assigning && (
             <AssignmentModal roundId={roundId} country={country} row={assigning} onClose={() => setAssigning(null)} />
