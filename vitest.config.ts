@@ -8,6 +8,9 @@ const serverTests = ['apps/server/**/*.test.ts']
 
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker; much of a server test's time is spent waiting on
+    // SQLite files, PostgreSQL and password hashing, so two workers finish the suite far sooner.
+    maxWorkers: 2,
     projects: [
       {
         test: {
