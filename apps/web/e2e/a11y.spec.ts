@@ -37,7 +37,7 @@ authed.describe('signed in as admin', () => {
   for (const pagePath of ['/', '/countries', '/countries/RS', '/people', '/audit', '/account']) {
     authed(`${pagePath} has no serious accessibility violations`, async ({ page }) => {
       await page.goto(pagePath)
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 })
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
       expect(await seriousViolations(page)).toEqual([])
     })
