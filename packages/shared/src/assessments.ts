@@ -82,6 +82,8 @@ export const AssessmentSchema = z.object({
   discrepancyResolution: z.string().nullable(),
   /** Double scoring: how the country lead settled a disagreement between the two experts. */
   scoringResolution: z.string().nullable(),
+  /** Double scoring: the first expert's own score, kept when the country lead settled the final one (else null). */
+  expertScore: z.number().nullable(),
   returnComment: z.string().nullable(),
   submittedAt: TimestampSchema.nullable(),
   submittedBy: Person,

@@ -126,6 +126,8 @@ export const PutAssignmentBodySchema = z.object({
   /** 0 when the indicator has no assignment yet. */
   version: z.number().int().min(0),
   expertId: IdSchema.nullable(),
+  /** Independent double scoring: the second expert, who scores blind (only in rounds with `doubleScoring`). */
+  secondExpertId: IdSchema.nullable().default(null),
   providers: z.array(ProviderInputSchema).max(20),
   dueOn: isoDate.nullable(),
 })
@@ -136,6 +138,8 @@ export type WorkStatus = (typeof WORK_STATUSES)[number]
 
 export const AssignmentSchema = z.object({
   expert: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  /** The second expert of a double-scored round (null otherwise). */
+  secondExpert: z.object({ id: IdSchema, name: z.string() }).nullable(),
   providers: z.array(
     z.object({
       organisationId: IdSchema,

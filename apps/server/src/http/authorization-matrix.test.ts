@@ -138,7 +138,13 @@ async function assessmentFixture(state: 'none' | 'draft' | 'submitted' | 'valida
       version: 1,
     })
     const collecting = (await loadRound(trx, roundId)) as typeof round
-    await putAssignment(trx, system, collecting, 'RS', 'IDN-1', { version: 0, expertId, providers: [], dueOn: null })
+    await putAssignment(trx, system, collecting, 'RS', 'IDN-1', {
+      version: 0,
+      expertId,
+      secondExpertId: null,
+      providers: [],
+      dueOn: null,
+    })
     const ctx = await loadAssessmentContext(trx, collecting, 'RS', 'IDN-1')
     const body = SaveAssessmentBodySchema.parse({
       version: 0,

@@ -1,4 +1,4 @@
-import { assessmentSubmitProblems, detectDiscrepancy, type Scorer } from '@thbm/shared'
+import { assessmentSubmitProblems, detectDiscrepancy, normaliseScore, type Scorer } from '@thbm/shared'
 import type { RequestContext } from '../../actor.ts'
 import type { Trx } from '../../db/transaction.ts'
 import { assertOneRowUpdated, assertVersion, invalidState, notFound, validationFailed } from '../../errors.ts'
@@ -75,6 +75,8 @@ export async function returnAssessment(
   assertAssessing(ctx)
   const row = await loadForStep(trx, ctx, scorer, input.version, ['submitted'])
   await setStatus(trx, row, { status: 'returned', returnComment: input.comment })
+  // A returned score reopens the comparison: any settling of the two experts' scores no longer holds.
+  if (ctx.options.doubleScoring) await unsettle(trx, ctx)
   // The expert assigned now, who fixes it, and whoever submitted it (the lead may have stood in).
   const readers = [ctx.experts[scorer], row.submittedBy].filter((id): id is string => id !== null)
   await notify(trx, req, {
@@ -165,4 +167,23 @@ export async function unlockAssessment(
     before: { status: 'validated' },
     after: { status: 'submitted', reason: input.reason, unlockedAnswers: unlocked },
   })
+}
+
+/** Puts the first expert's own score back on the primary assessment and drops the lead's settling note. */
+async function unsettle(trx: Trx, ctx: AssessmentContext): Promise<void> {
+  const primary = await findAssessmentRow(trx, ctx, 'primary')
+  if (!primary || primary.scoringResolution === null) return
+  const own = primary.expertScore ?? primary.score
+  await trx
+    .updateTable('assessments')
+    .set({
+      score: own,
+      normalisedScore: own === null ? null : normaliseScore(ctx.indicator.measurement, own),
+      scoringResolution: null,
+      expertScore: null,
+      updatedAt: nowIso(),
+      version: primary.version + 1,
+    })
+    .where('id', '=', primary.id)
+    .execute()
 }

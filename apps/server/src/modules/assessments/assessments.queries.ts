@@ -99,6 +99,7 @@ export async function presentAssessments(db: Database | Trx, rows: AssessmentRow
       dataGaps: body.dataGaps,
       discrepancyResolution: body.discrepancyResolution,
       scoringResolution: r.scoringResolution,
+      expertScore: r.scoringResolution === null ? null : r.expertScore,
       returnComment: r.returnComment,
       submittedAt: r.submittedAt,
       submittedBy: person(r.submittedBy),

@@ -870,4 +870,28 @@ describe('double scoring', () => {
     const after = (await send('GET', `/api/rounds/${round.id}/countries/RS/agreement`)).json().data as Agreement
     expect(after.disagreements).toEqual([{ indicatorCode: 'IDN-1', primary: 3, second: 1, resolved: true }])
   })
+
+  it('drops a settled score when one of the two scores is returned, so the lead settles again', async () => {
+    const round = await assessingRound(['IDN-1'], { options: { doubleScoring: true } })
+    const second = await asUser(t.app, 'expert', 'RS')
+    await t.db.updateTable('assignments').set({ secondExpertId: second.id }).where('roundId', '=', round.id).execute()
+    await save(round, 'IDN-1', { version: 0, ...complete(3) })
+    await save(round, 'IDN-1', { version: 0, ...complete(1) }, second.cookie, 'second')
+    await step(round, 'IDN-1', 'submit', { version: 1 }, expert.cookie)
+    await step(round, 'IDN-1', 'submit', { version: 1 }, second.cookie, '?scorer=second')
+    expect((await step(round, 'IDN-1', 'resolve', { version: 2, score: 2, note: 'Middle ground' })).statusCode).toBe(
+      200,
+    )
+    const returned = await step(
+      round,
+      'IDN-1',
+      'return',
+      { version: 2, comment: 'Check again' },
+      lead.cookie,
+      '?scorer=second',
+    )
+    expect(returned.statusCode, returned.body).toBe(200)
+    const primary = (await work(round, 'IDN-1')).assessments.find((a: Assessment) => a.scorer === 'primary')
+    expect(primary).toMatchObject({ score: 3, scoringResolution: null, status: 'submitted' })
+  })
 })

@@ -5,12 +5,14 @@ import { notify, providerReaders } from './notify.ts'
 
 interface Before {
   expertId: string | null
+  secondExpertId: string | null
   providers: { organisationId: string; userId: string | null }[]
 }
 
 /**
- * Tells the people newly asked to work on an indicator: the expert when the expert changed, and the data providers
- * of each organisation that was added (or whose named person changed). Due-date changes alone notify nobody.
+ * Tells the people newly asked to work on an indicator: the expert (and the second expert of a double-scored round)
+ * when that person changed, and the data providers of each organisation that was added (or whose named person
+ * changed). Due-date changes alone notify nobody.
  */
 export async function noticeAssignment(
   trx: Trx,
@@ -23,6 +25,15 @@ export async function noticeAssignment(
     await notify(trx, ctx, {
       ...where,
       userIds: [body.expertId],
+      kind: 'assignment',
+      role: 'expert',
+      dueOn: body.dueOn,
+    })
+  }
+  if (body.secondExpertId && body.secondExpertId !== before?.secondExpertId) {
+    await notify(trx, ctx, {
+      ...where,
+      userIds: [body.secondExpertId],
       kind: 'assignment',
       role: 'expert',
       dueOn: body.dueOn,

@@ -7,7 +7,8 @@ const DAY = 86_400_000
 
 /**
  * The actor's open work in rounds that are collecting: indicators its organisation must answer (as a data provider)
- * or it must assess (as the expert), not yet submitted, with what is late, due within 7 days, or returned.
+ * or it must assess (as the expert or the second expert), not yet submitted, with what is late, due within 7 days,
+ * or returned.
  */
 export async function myWork(db: Database, actor: Actor, today: string): Promise<MyWork> {
   const orgs = actor.memberships
@@ -25,6 +26,7 @@ export async function myWork(db: Database, actor: Actor, today: string): Promise
       'assignments.countryCode',
       'assignments.indicatorCode',
       'assignments.expertId',
+      'assignments.secondExpertId',
       'assignments.dueOn',
       'assignmentProviders.organisationId',
       'organisations.name as organisationName',
@@ -33,6 +35,7 @@ export async function myWork(db: Database, actor: Actor, today: string): Promise
     .where((eb) =>
       eb.or([
         eb('assignments.expertId', '=', actor.id),
+        eb('assignments.secondExpertId', '=', actor.id),
         eb('assignmentProviders.organisationId', 'in', orgs.length ? orgs : ['']),
       ]),
     )
@@ -63,7 +66,8 @@ export async function myWork(db: Database, actor: Actor, today: string): Promise
   const seen = new Set<string>()
   for (const r of rows) {
     const asProvider = r.organisationId !== null && orgs.includes(r.organisationId)
-    const as = asProvider ? 'provider' : r.expertId === actor.id ? 'expert' : null
+    const asExpert = r.expertId === actor.id || r.secondExpertId === actor.id
+    const as = asProvider ? 'provider' : asExpert ? 'expert' : null
     const key = `${r.roundId}/${r.countryCode}/${r.indicatorCode}/${as}/${asProvider ? r.organisationId : ''}`
     if (!as || seen.has(key)) continue
     seen.add(key)

@@ -24,13 +24,16 @@ async function loadAssignments(db: Database, roundId: string, countryCode: strin
   const rows = await db
     .selectFrom('assignments')
     .leftJoin('users', 'users.id', 'assignments.expertId')
+    .leftJoin('users as second', 'second.id', 'assignments.secondExpertId')
     .select([
       'assignments.id',
       'assignments.indicatorCode',
       'assignments.expertId',
+      'assignments.secondExpertId',
       'assignments.dueOn',
       'assignments.version',
       'users.name as expertName',
+      'second.name as secondExpertName',
     ])
     .where('assignments.roundId', '=', roundId)
     .where('assignments.countryCode', '=', countryCode)
@@ -60,6 +63,7 @@ async function loadAssignments(db: Database, roundId: string, countryCode: strin
       r.indicatorCode,
       {
         expert: r.expertId ? { id: r.expertId, name: r.expertName ?? '' } : null,
+        secondExpert: r.secondExpertId ? { id: r.secondExpertId, name: r.secondExpertName ?? '' } : null,
         providers: providers.filter((p) => p.assignmentId === r.id).map(({ assignmentId: _a, ...p }) => p),
         dueOn: r.dueOn,
         version: r.version,

@@ -1,5 +1,6 @@
-import type { Issue, PutAssignmentBody } from '@thbm/shared'
+import { type Issue, type PutAssignmentBody, RoundOptionsSchema } from '@thbm/shared'
 import type { RequestContext } from '../../actor.ts'
+import { parseJson } from '../../db/portable.ts'
 import type { Trx } from '../../db/transaction.ts'
 import { assertOneRowUpdated, assertVersion, invalidState, notFound, validationFailed } from '../../errors.ts'
 import { newId, nowIso } from '../../ids.ts'
@@ -9,21 +10,35 @@ import type { LoadedRound } from './rounds.queries.ts'
 
 const OPEN = new Set(['planning', 'collecting', 'reviewing'])
 
-async function checkPeople(trx: Trx, countryCode: string, body: PutAssignmentBody): Promise<Issue[]> {
+/** Whether the user is an active expert of the country (or of every country). */
+async function isActiveExpert(trx: Trx, countryCode: string, userId: string): Promise<boolean> {
+  const expert = await trx
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select('users.id')
+    .where('users.id', '=', userId)
+    .where('users.active', '=', 1)
+    .where('memberships.role', '=', 'expert')
+    .where((eb) => eb.or([eb('memberships.countryCode', '=', countryCode), eb('memberships.countryCode', 'is', null)]))
+    .executeTakeFirst()
+  return expert !== undefined
+}
+
+async function checkPeople(
+  trx: Trx,
+  countryCode: string,
+  body: PutAssignmentBody,
+  doubleScoring: boolean,
+): Promise<Issue[]> {
   const issues: Issue[] = []
-  if (body.expertId) {
-    const expert = await trx
-      .selectFrom('memberships')
-      .innerJoin('users', 'users.id', 'memberships.userId')
-      .select('users.id')
-      .where('users.id', '=', body.expertId)
-      .where('users.active', '=', 1)
-      .where('memberships.role', '=', 'expert')
-      .where((eb) =>
-        eb.or([eb('memberships.countryCode', '=', countryCode), eb('memberships.countryCode', 'is', null)]),
-      )
-      .executeTakeFirst()
-    if (!expert) issues.push({ path: 'body.expertId', message: 'Choose an active expert of this country' })
+  if (body.expertId && !(await isActiveExpert(trx, countryCode, body.expertId)))
+    issues.push({ path: 'body.expertId', message: 'Choose an active expert of this country' })
+  if (body.secondExpertId) {
+    if (!doubleScoring) issues.push({ path: 'body.secondExpertId', message: 'This round does not use double scoring' })
+    else if (body.secondExpertId === body.expertId)
+      issues.push({ path: 'body.secondExpertId', message: 'The second expert must be another person' })
+    else if (!(await isActiveExpert(trx, countryCode, body.secondExpertId)))
+      issues.push({ path: 'body.secondExpertId', message: 'Choose an active expert of this country' })
   }
   const seen = new Set<string>()
   for (const [i, p] of body.providers.entries()) {
@@ -59,7 +74,10 @@ async function checkPeople(trx: Trx, countryCode: string, body: PutAssignmentBod
   return issues
 }
 
-/** Sets who answers an indicator for a country (data providers) and who assesses it (the expert), with a due date. */
+/**
+ * Sets who answers an indicator for a country (data providers) and who assesses it (the expert, and the second expert
+ * when the round uses double scoring), with a due date.
+ */
 export async function putAssignment(
   trx: Trx,
   ctx: RequestContext,
@@ -77,7 +95,8 @@ export async function putAssignment(
     .where('indicatorCode', '=', code)
     .executeTakeFirst()
   if (!listed) throw notFound(`${code} is not in this country's list for the round`)
-  const issues = await checkPeople(trx, countryCode, body)
+  const { doubleScoring } = RoundOptionsSchema.parse(parseJson(round.row.options, {}))
+  const issues = await checkPeople(trx, countryCode, body, doubleScoring)
   if (issues.length) throw validationFailed(issues)
   const existing = await trx
     .selectFrom('assignments')
@@ -92,7 +111,13 @@ export async function putAssignment(
   if (existing) {
     const res = await trx
       .updateTable('assignments')
-      .set({ expertId: body.expertId, dueOn: body.dueOn, updatedAt: now, version: existing.version + 1 })
+      .set({
+        expertId: body.expertId,
+        secondExpertId: body.secondExpertId,
+        dueOn: body.dueOn,
+        updatedAt: now,
+        version: existing.version + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', body.version)
       .executeTakeFirst()
@@ -106,6 +131,7 @@ export async function putAssignment(
         countryCode,
         indicatorCode: code,
         expertId: body.expertId,
+        secondExpertId: body.secondExpertId,
         dueOn: body.dueOn,
         updatedAt: now,
         version: 1,
@@ -115,6 +141,7 @@ export async function putAssignment(
   const before = existing
     ? {
         expertId: existing.expertId,
+        secondExpertId: existing.secondExpertId,
         dueOn: existing.dueOn,
         providers: await trx
           .selectFrom('assignmentProviders')
@@ -141,6 +168,7 @@ export async function putAssignment(
       round: round.row.id,
       indicator: code,
       expertId: body.expertId,
+      secondExpertId: body.secondExpertId,
       dueOn: body.dueOn,
       providers: body.providers,
     },

@@ -43,7 +43,13 @@ async function round(organisationId: string, collecting: boolean): Promise<strin
   return withTransaction(handle.db, async (trx) => {
     const id = await createRound(trx, system, body)
     const planned = (await loadRound(trx, id)) as LoadedRound
-    const assignment = { version: 0, expertId: null, providers: [{ organisationId, userId: null }], dueOn: null }
+    const assignment = {
+      version: 0,
+      expertId: null,
+      secondExpertId: null,
+      providers: [{ organisationId, userId: null }],
+      dueOn: null,
+    }
     await putAssignment(trx, system, planned, 'RS', 'IDN-8', assignment)
     const actor = { id: 'system', email: '', name: '', memberships: [] }
     if (collecting) await transitionRound(trx, system, actor, planned, { to: 'collecting', version: 1 })

@@ -43,6 +43,8 @@ export interface AssessmentEditorProps {
   discrepancy: Discrepancy
   /** Loads the assessment as saved now, replacing the form (after a stale-version refusal). */
   onReload: () => void
+  /** Called once submitted (with double scoring, the other expert's score may now be visible). */
+  onSubmitted?: () => void
 }
 
 /** Field labels for the error summary. */
@@ -162,6 +164,7 @@ export function AssessmentEditor(props: AssessmentEditorProps) {
         body: { version: current },
       })
       store(res.data)
+      props.onSubmitted?.()
     } catch (error) {
       fail(error)
     } finally {

@@ -14,6 +14,8 @@ import { AssessmentEditor } from './AssessmentEditor.tsx'
 import { AssessmentStatusBadge } from './AssessmentStatusBadge.tsx'
 import { AssessmentView } from './AssessmentView.tsx'
 import { assessmentPath, myScorer, useAssessmentWork, useStoreAssessment } from './api.ts'
+import { DoubleScoringSummary } from './DoubleScoringSummary.tsx'
+import { doubleScoringState } from './double-scoring.ts'
 import { LeadActions } from './LeadActions.tsx'
 import { useSourceSummary } from './SourcePickers.tsx'
 
@@ -53,6 +55,13 @@ export function AssessmentPanel(props: AssessmentPanelProps) {
   const open = props.roundStatus === 'collecting' || props.roundStatus === 'reviewing'
   const writer = myScorer(abilities) !== null
   const editable = writer && open && (!main || main.status === 'draft' || main.status === 'returned')
+  const double = data?.doubleScoring ?? false
+  const review = abilities.includes('assessment.review')
+  const primary = data?.assessments.find((a) => a.scorer === 'primary') ?? null
+  const second = data?.assessments.find((a) => a.scorer === 'second') ?? null
+  const { unsettled } = doubleScoringState(indicator, primary, second)
+  // The lead acts on the first expert's assessment (validation), and on each expert's for returning.
+  const leadTarget = review && double ? (primary ?? second) : main
 
   const reload = async () => {
     await work.refetch()
@@ -80,6 +89,17 @@ export function AssessmentPanel(props: AssessmentPanelProps) {
       {data && (
         <Stack gap="md">
           <DiscrepancyNotice indicator={indicator} discrepancy={data.discrepancy} answers={props.answers} />
+          {double && (
+            <DoubleScoringSummary
+              path={assessmentPath(roundId, country, indicator.code)}
+              indicator={indicator}
+              baseLocale={props.baseLocale}
+              assessments={data.assessments}
+              reviewer={review}
+              canSettle={open && abilities.includes('assessment.resolve')}
+              onSettled={changed}
+            />
+          )}
           {!open && writer && (
             <Text size="sm">
               {t('assessments:panel.closed', { status: t(`rounds:status.round.${props.roundStatus}`) })}
@@ -88,7 +108,7 @@ export function AssessmentPanel(props: AssessmentPanelProps) {
           {main?.status === 'submitted' && (
             <Alert color="teal" variant="light" icon={<InfoIcon />} title={t('assessments:submitted.title')}>
               <Text size="sm">
-                {t('assessments:submitted.text', {
+                {t(main.scorer === 'second' ? 'assessments:submitted.textSecond' : 'assessments:submitted.text', {
                   who: main.submittedBy?.name ?? '—',
                   when: fmt.dateTime(main.submittedAt),
                 })}
@@ -115,15 +135,22 @@ export function AssessmentPanel(props: AssessmentPanelProps) {
               </Text>
             </Alert>
           )}
-          {main && (
+          {leadTarget && (
             <LeadActions
               path={assessmentPath(roundId, country, indicator.code)}
-              assessment={main}
+              assessment={leadTarget}
+              second={review && double && leadTarget.scorer === 'primary' ? second : undefined}
+              unsettled={unsettled}
               abilities={abilities}
               meId={meId}
               open={open}
               onChanged={changed}
             />
+          )}
+          {double && (main || editable) && (
+            <Title order={3} size="h5">
+              {t(`assessments:panel.scorer.${scorer}`)}
+            </Title>
           )}
           {editable ? (
             <AssessmentEditor
@@ -137,6 +164,7 @@ export function AssessmentPanel(props: AssessmentPanelProps) {
               answers={props.answers}
               discrepancy={data.discrepancy}
               onReload={() => void reload()}
+              onSubmitted={double ? () => void work.refetch() : undefined}
             />
           ) : main ? (
             <AssessmentView
@@ -155,7 +183,7 @@ export function AssessmentPanel(props: AssessmentPanelProps) {
                 <Title order={3} size="h5">
                   {t(`assessments:panel.scorer.${a.scorer}`)}
                 </Title>
-                <AssessmentStatusBadge status={a.status} />
+                <AssessmentStatusBadge status={a.status} testId={`assessment-status-${a.scorer}`} />
               </Group>
               <AssessmentView
                 indicator={indicator}

@@ -20,11 +20,18 @@ const TONES: Record<Shown, CSSProperties> = {
   validated: tone('green'),
 }
 
+interface Props {
+  status: Shown
+  size?: 'sm' | 'md' | 'lg'
+  /** The main badge of the panel is `assessment-status`; others name theirs. */
+  testId?: string
+}
+
 /** An assessment's state in words: not started, draft, submitted, returned, validated. */
-export function AssessmentStatusBadge({ status, size }: { status: Shown; size?: 'sm' | 'md' | 'lg' }) {
+export function AssessmentStatusBadge({ status, size, testId = 'assessment-status' }: Props) {
   const { t } = useTranslation()
   return (
-    <Badge size={size} style={TONES[status]} data-testid="assessment-status">
+    <Badge size={size} style={TONES[status]} data-testid={testId}>
       {t(`assessments:status.${status}`)}
     </Badge>
   )

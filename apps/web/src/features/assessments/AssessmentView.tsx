@@ -60,7 +60,17 @@ export function AssessmentView({ indicator, baseLocale, country, assessment: a, 
   )
   const items = [
     { label: t('assessments:view.expert'), value: a.expert?.name ?? none },
-    { label: levels ? t('assessments:view.score') : t('assessments:view.value'), value },
+    {
+      label: !levels
+        ? t('assessments:view.value')
+        : a.scoringResolution
+          ? t('assessments:view.settledScore')
+          : t('assessments:view.score'),
+      value,
+    },
+    ...(levels && a.expertScore !== null
+      ? [{ label: t('assessments:view.expertScore'), value: levelText(a.expertScore).label }]
+      : []),
     {
       label: t('assessments:view.normalised'),
       value: a.normalisedScore === null ? t('assessments:view.notScored') : fmt.number(a.normalisedScore, 1),

@@ -18,6 +18,8 @@ interface Props<V> {
   onChange: (value: V) => void
   error?: string
   required?: boolean
+  /** Focus goes to the chosen radio (or the first) when a dialog opens. */
+  autoFocus?: boolean
 }
 
 /**
@@ -25,7 +27,11 @@ interface Props<V> {
  * keys move between them. The hint and the error are tied to the group with aria-describedby.
  */
 export function ChoiceFieldset<V extends string | number>(props: Props<V>) {
-  const { id, legend, description, options, value, onChange, error, required } = props
+  const { id, legend, description, options, value, onChange, error, required, autoFocus } = props
+  const focused = Math.max(
+    0,
+    options.findIndex((o) => o.value === value),
+  )
   const name = useId()
   const descriptionId = `${id}-description`
   const errorId = `${id}-error`
@@ -65,6 +71,7 @@ export function ChoiceFieldset<V extends string | number>(props: Props<V>) {
             description={o.description}
             required={required}
             aria-invalid={error ? true : undefined}
+            data-autofocus={autoFocus && i === focused ? true : undefined}
           />
         ))}
       </Stack>

@@ -35,32 +35,46 @@ interface ScoreChoiceProps {
   value: number | null
   onChange: (score: number) => void
   error?: string
+  /** The first radio's id (default: the assessment form's score field). */
+  id?: string
+  legend?: string
+  description?: string
+  /** A note after a level's label (e.g. which expert chose it), or null. */
+  noteOf?: (level: number) => string | null
+  autoFocus?: boolean
 }
 
+/** The levels of a scale indicator, in the order they are offered. */
+export const levelsOf = (indicator: IndicatorDoc): number[] =>
+  indicator.measurement.type === 'rubric' ? [0, 1, 2, 3, 4] : YPN.map((o) => o.level)
+
 /** The score of a scale indicator: every level with its descriptor in view, as radio buttons. */
-export function ScoreChoice({ indicator, baseLocale, value, onChange, error }: ScoreChoiceProps) {
+export function ScoreChoice({ indicator, baseLocale, value, onChange, error, ...props }: ScoreChoiceProps) {
   const { t } = useTranslation()
   const levelText = useLevelText(indicator, baseLocale)
   const m = indicator.measurement
-  const levels = m.type === 'rubric' ? [0, 1, 2, 3, 4] : YPN.map((o) => o.level)
-  const options: ChoiceOption<number>[] = levels.map((level) => {
+  const options: ChoiceOption<number>[] = levelsOf(indicator).map((level) => {
     const { label, descriptor } = levelText(level)
+    const note = props.noteOf?.(level) ?? null
     return {
       value: level,
-      label,
+      label: note ? `${label} (${note})` : label,
       description: descriptor?.text ? <span lang={descriptor.lang}>{descriptor.text}</span> : undefined,
     }
   })
   return (
     <ChoiceFieldset
-      id={fieldId('assessment', 'score')}
-      legend={m.type === 'rubric' ? t('assessments:score.legendRubric') : t('assessments:score.legendYpn')}
-      description={t('assessments:score.hint')}
+      id={props.id ?? fieldId('assessment', 'score')}
+      legend={
+        props.legend ?? (m.type === 'rubric' ? t('assessments:score.legendRubric') : t('assessments:score.legendYpn'))
+      }
+      description={props.description ?? t('assessments:score.hint')}
       options={options}
       value={value}
       onChange={onChange}
       error={error}
       required
+      autoFocus={props.autoFocus}
     />
   )
 }

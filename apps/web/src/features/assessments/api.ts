@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import type { AreaScores, Assessment, AssessmentWork, Scorer } from '@thbm/shared'
+import type { Agreement, AreaScores, Assessment, AssessmentWork, Scorer } from '@thbm/shared'
 import { api } from '../../api/client.ts'
 import { indicatorPath, roundPath } from '../rounds/api.ts'
 
@@ -7,6 +7,7 @@ export const assessmentKeys = {
   all: ['assessments'] as const,
   work: (roundId: string, country: string, code: string) => ['assessments', 'work', roundId, country, code] as const,
   scores: (roundId: string, country: string) => ['assessments', 'scores', roundId, country] as const,
+  agreement: (roundId: string, country: string) => ['assessments', 'agreement', roundId, country] as const,
 }
 
 /** The API path of an indicator's assessment (`/submit`, `/return`, … below it). */
@@ -33,6 +34,18 @@ export function useAreaScores(roundId: string, country: string) {
   })
 }
 
+/** How far the two experts of a double-scored round agree in a country (404 for people who do not read assessments). */
+export function useAgreement(roundId: string, country: string, enabled = true) {
+  return useQuery({
+    queryKey: assessmentKeys.agreement(roundId, country),
+    queryFn: ({ signal }) =>
+      api<{ data: Agreement }>(roundPath(roundId, `/countries/${encodeURIComponent(country)}/agreement`), {
+        signal,
+      }).then((r) => r.data),
+    enabled,
+  })
+}
+
 /** The scorer the user writes as: the assigned expert (or the lead standing in), or the second expert. */
 export function myScorer(abilities: readonly string[]): Scorer | null {
   if (abilities.includes('assessment.write.primary')) return 'primary'
@@ -42,7 +55,7 @@ export function myScorer(abilities: readonly string[]): Scorer | null {
 
 /**
  * Puts an assessment the server returned into the cached work of its indicator, and marks the country's area scores
- * (which it may change) for reloading.
+ * and the experts' agreement (which it may change) for reloading.
  */
 export function useStoreAssessment(roundId: string, country: string, code: string) {
   const queryClient = useQueryClient()
@@ -58,5 +71,6 @@ export function useStoreAssessment(roundId: string, country: string, code: strin
         : old,
     )
     void queryClient.invalidateQueries({ queryKey: assessmentKeys.scores(roundId, country) })
+    void queryClient.invalidateQueries({ queryKey: assessmentKeys.agreement(roundId, country) })
   }
 }

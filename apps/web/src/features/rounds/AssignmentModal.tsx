@@ -9,7 +9,7 @@ import { useErrorMessage } from '../../components/ErrorAlert.tsx'
 import { FormErrorSummary, fieldId } from '../../components/FormErrorSummary.tsx'
 import { useOrganisations } from '../countries/api.ts'
 import { useUsers } from '../people/api.ts'
-import { roundKeys, roundPath } from './api.ts'
+import { roundKeys, roundPath, useRound } from './api.ts'
 import { type AssignmentForm, assignmentFormFrom, assignmentIssues, validateAssignment } from './assignment-form.ts'
 
 interface Props {
@@ -21,7 +21,8 @@ interface Props {
 
 /**
  * The country lead sets who answers an indicator (organisations, optionally a named person in each), which expert
- * assesses it, and the due date. Sends the version it started from; a 409 offers to load the current assignment.
+ * assesses it (and, when the round uses double scoring, the second expert), and the due date. Sends the version it
+ * started from; a 409 offers to load the current assignment.
  */
 export function AssignmentModal({ roundId, country, row, onClose }: Props) {
   const { t } = useTranslation()
@@ -32,6 +33,7 @@ export function AssignmentModal({ roundId, country, row, onClose }: Props) {
   const experts = useUsers({ country, role: 'expert' })
   const people = useUsers({ country, role: 'data_provider' })
   const orgs = useOrganisations(country)
+  const doubleScoring = useRound(roundId).data?.options.doubleScoring ?? false
   const save = useMutation({
     mutationFn: () =>
       api(roundPath(roundId, `/countries/${country}/assignments/${row.code}`), {
@@ -39,6 +41,7 @@ export function AssignmentModal({ roundId, country, row, onClose }: Props) {
         body: {
           version: form.version,
           expertId: form.expertId,
+          secondExpertId: doubleScoring ? form.secondExpertId : null,
           providers: form.providers.map((p) => ({ organisationId: p.organisationId, userId: p.userId })),
           dueOn: form.dueOn || null,
         },
@@ -74,6 +77,7 @@ export function AssignmentModal({ roundId, country, row, onClose }: Props) {
       : null
   const labels: Record<string, string> = {
     expertId: t('rounds:assignment.expert'),
+    secondExpertId: t('assessments:assignment.secondExpert'),
     dueOn: t('rounds:assignment.due'),
     ...Object.fromEntries(
       form.providers.flatMap((_, i) => [
@@ -83,6 +87,7 @@ export function AssignmentModal({ roundId, country, row, onClose }: Props) {
     ),
   }
   const orgOptions = (orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))
+  const expertOptions = (experts.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))
 
   return (
     <Modal
@@ -166,12 +171,25 @@ export function AssignmentModal({ roundId, country, row, onClose }: Props) {
             label={labels.expertId}
             description={t('rounds:assignment.expertHint')}
             placeholder={t('rounds:assignment.noExpert')}
-            data={(experts.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+            data={expertOptions}
             value={form.expertId}
             onChange={(v) => setForm((f) => ({ ...f, expertId: v }))}
             error={errors.expertId}
             clearable
           />
+          {doubleScoring && (
+            <Select
+              id={fieldId('assign', 'secondExpertId')}
+              label={labels.secondExpertId}
+              description={t('assessments:assignment.secondExpertHint')}
+              placeholder={t('assessments:assignment.noSecondExpert')}
+              data={expertOptions.filter((o) => o.value !== form.expertId || o.value === form.secondExpertId)}
+              value={form.secondExpertId}
+              onChange={(v) => setForm((f) => ({ ...f, secondExpertId: v }))}
+              error={errors.secondExpertId}
+              clearable
+            />
+          )}
           <TextInput
             id={fieldId('assign', 'dueOn')}
             type="date"

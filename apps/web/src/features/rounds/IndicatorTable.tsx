@@ -62,7 +62,12 @@ function useCells(row: ProgressRow, props: IndicatorTableProps) {
     code,
     title: <ContentText text={row.title} baseLocale={props.baseLocale} />,
     reason: t(`rounds:reason.${row.reason}`),
-    expert: a?.expert ? a.expert.name : none(t('rounds:workspace.noExpert')),
+    // With double scoring, the second expert follows the first.
+    expert: a?.secondExpert
+      ? `${a.expert?.name ?? t('rounds:workspace.noExpert')} · ${a.secondExpert.name}`
+      : a?.expert
+        ? a.expert.name
+        : none(t('rounds:workspace.noExpert')),
     providers: providers ?? none(t('rounds:workspace.noProviders')),
     due: a?.dueOn ? fmt.date(a.dueOn) : none(t('rounds:workspace.noDue')),
     status: (

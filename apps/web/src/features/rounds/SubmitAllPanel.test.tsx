@@ -126,6 +126,7 @@ describe('SubmitAllPanel', () => {
     reason: 'core',
     assignment: {
       expert: null,
+      secondExpert: null,
       providers: [{ organisationId: NGO, organisationName: 'Victim Support NGO', userId: null, userName: null }],
       dueOn: null,
       version: 1,

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { AgreementSection } from '../assessments/AgreementSection.tsx'
 import { AreaScoresSection } from '../assessments/AreaScoresSection.tsx'
 import { NarrativesSection } from '../discussion/NarrativesSection.tsx'
 import { NotFound } from '../errors/NotFound.tsx'
@@ -99,6 +100,14 @@ export default function WorkspacePage() {
             )}
           </Section>
           <AreaScoresSection roundId={roundId} country={country} areas={areas} baseLocale={baseLocale} />
+          <AgreementSection
+            roundId={roundId}
+            country={country}
+            doubleScoring={round.data.options.doubleScoring}
+            areas={areas}
+            indicators={version.data?.indicators ?? []}
+            baseLocale={baseLocale}
+          />
           <NarrativesSection
             roundId={roundId}
             country={country}

@@ -29,6 +29,7 @@ const rows: ProgressRow[] = [
     status: 'submitted',
     assignment: {
       expert: null,
+      secondExpert: null,
       providers: [{ organisationId: NGO, organisationName: 'NGO', userId: null, userName: null }],
       dueOn: '2026-01-01',
       version: 1,
