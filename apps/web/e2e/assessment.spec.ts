@@ -1,6 +1,6 @@
-import { type APIRequestContext, type Page, test } from '@playwright/test'
+import { type Page, test } from '@playwright/test'
 import { msg } from './helpers.ts'
-import { as, expect, expectNoSeriousViolations, fill } from './round-helpers.ts'
+import { as, collectingRound, expect, expectNoSeriousViolations, fill, ok } from './round-helpers.ts'
 
 // The expert's assessment of one indicator, from sources to a validated, locked score. The round, the assignment and
 // the NGO's submitted answer are set up through the API; then the expert scores IDN-1 with the NGO's evidence, the
@@ -24,11 +24,6 @@ let roundId = ''
 const entryUrl = () => `/rounds/${roundId}/countries/${COUNTRY}/indicators/${CODE}`
 
 /** JSON of a successful API call (the status and body are shown when it fails). */
-async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>, status = 200): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status)
-  return (await response.json()) as T
-}
-
 /** The entry page of IDN-1 and its assessment section, once the assessment has loaded. */
 async function openAssessment(page: Page) {
   await page.goto(entryUrl())
@@ -42,31 +37,7 @@ test('set-up: a round collecting for Serbia, IDN-1 assigned, and the NGO has sub
   browser,
 }) => {
   const coordinator = await as(browser, 'coordinator@example.org')
-  const frameworks = await ok<{
-    data: { code: string; versions: { id: string; label: string; status: string }[] }[]
-  }>(await coordinator.request.get('/api/frameworks'))
-  const version = frameworks.data
-    .find((f) => f.code === 'BAN')
-    ?.versions.find((v) => v.label === '2026.1' && v.status === 'published')
-  expect(version).toBeTruthy()
-  const created = await ok<{ data: { id: string; version: number } }>(
-    await coordinator.request.post('/api/rounds', {
-      data: {
-        name: roundName,
-        periodFrom: '2025-01-01',
-        periodTo: '2025-12-31',
-        frameworkVersionId: version?.id,
-        countries: [COUNTRY],
-      },
-    }),
-    201,
-  )
-  roundId = created.data.id
-  await ok(
-    await coordinator.request.post(`/api/rounds/${roundId}/transition`, {
-      data: { to: 'collecting', version: created.data.version },
-    }),
-  )
+  roundId = await collectingRound(coordinator.request, { name: roundName, countries: [COUNTRY] })
   await coordinator.context().close()
 
   const lead = await as(browser, LEAD)

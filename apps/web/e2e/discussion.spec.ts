@@ -1,6 +1,6 @@
-import { type APIRequestContext, type Page, test } from '@playwright/test'
+import { type Page, test } from '@playwright/test'
 import { msg } from './helpers.ts'
-import { as, expect, expectNoSeriousViolations, fill } from './round-helpers.ts'
+import { as, collectingRound, expect, expectNoSeriousViolations, fill, ok } from './round-helpers.ts'
 
 // The assessment team's discussion of one indicator and the country's written findings. A round of this file's own
 // (a unique name) is set up through the API; the expert comments on IDN-1 and notifies the country lead, who sees the
@@ -25,11 +25,6 @@ const workspaceUrl = () => `/rounds/${roundId}/countries/${COUNTRY}`
 const narrativesApi = () => `/api/rounds/${roundId}/countries/${COUNTRY}/narratives`
 
 /** JSON of a successful API call (the status and body are shown when it fails). */
-async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>, status = 200): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status)
-  return (await response.json()) as T
-}
-
 /** A catalog message with its one `{n, plural, …}` part chosen for n (`#` filled in). */
 function plural(message: string, n: number): string {
   return message.replace(/\{\w+, plural, ((?:[^{}]|\{[^{}]*\})*)\}/, (_, body: string) => {
@@ -64,31 +59,7 @@ const findingName = new RegExp(`^${fill(msg('discussion:narratives.finding'), { 
 
 test('set-up: a round collecting for Serbia', async ({ browser }) => {
   const coordinator = await as(browser, 'coordinator@example.org')
-  const frameworks = await ok<{
-    data: { code: string; versions: { id: string; label: string; status: string }[] }[]
-  }>(await coordinator.request.get('/api/frameworks'))
-  const version = frameworks.data
-    .find((f) => f.code === 'BAN')
-    ?.versions.find((v) => v.label === '2026.1' && v.status === 'published')
-  expect(version).toBeTruthy()
-  const created = await ok<{ data: { id: string; version: number } }>(
-    await coordinator.request.post('/api/rounds', {
-      data: {
-        name: roundName,
-        periodFrom: '2025-01-01',
-        periodTo: '2025-12-31',
-        frameworkVersionId: version?.id,
-        countries: [COUNTRY],
-      },
-    }),
-    201,
-  )
-  roundId = created.data.id
-  await ok(
-    await coordinator.request.post(`/api/rounds/${roundId}/transition`, {
-      data: { to: 'collecting', version: created.data.version },
-    }),
-  )
+  roundId = await collectingRound(coordinator.request, { name: roundName, countries: [COUNTRY] })
   await coordinator.context().close()
 })
 

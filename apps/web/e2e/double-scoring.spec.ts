@@ -1,6 +1,6 @@
-import { type APIRequestContext, type Locator, type Page, test } from '@playwright/test'
+import { type Locator, type Page, test } from '@playwright/test'
 import { msg, signIn } from './helpers.ts'
-import { as, expect, expectNoSeriousViolations, fill } from './round-helpers.ts'
+import { as, collectingRound, expect, expectNoSeriousViolations, fill, ok } from './round-helpers.ts'
 
 // Independent double scoring of one indicator. A round with double scoring is set up through the API and a second
 // Serbian expert is invited; the country lead assigns IDN-1 in the dialog with both experts, and the NGO's answer is
@@ -28,11 +28,6 @@ const entryUrl = () => `/rounds/${roundId}/countries/${COUNTRY}/indicators/${COD
 const level = (n: number) => fill(msg('assessments:score.level'), { level: n })
 
 /** JSON of a successful API call (the status and body are shown when it fails). */
-async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>, status = 200): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status)
-  return (await response.json()) as T
-}
-
 /** The entry page of IDN-1 and its assessment section, once the assessment has loaded. */
 async function openAssessment(page: Page) {
   await page.goto(entryUrl())
@@ -63,32 +58,11 @@ async function scoreAndSubmit(region: Locator, score: number, justification: str
 
 test('set-up: a double-scored round collecting for Serbia, and a second Serbian expert', async ({ browser }) => {
   const coordinator = await as(browser, 'coordinator@example.org')
-  const frameworks = await ok<{
-    data: { code: string; versions: { id: string; label: string; status: string }[] }[]
-  }>(await coordinator.request.get('/api/frameworks'))
-  const version = frameworks.data
-    .find((f) => f.code === 'BAN')
-    ?.versions.find((v) => v.label === '2026.1' && v.status === 'published')
-  expect(version).toBeTruthy()
-  const created = await ok<{ data: { id: string; version: number } }>(
-    await coordinator.request.post('/api/rounds', {
-      data: {
-        name: roundName,
-        periodFrom: '2025-01-01',
-        periodTo: '2025-12-31',
-        frameworkVersionId: version?.id,
-        countries: [COUNTRY],
-        options: { doubleScoring: true },
-      },
-    }),
-    201,
-  )
-  roundId = created.data.id
-  await ok(
-    await coordinator.request.post(`/api/rounds/${roundId}/transition`, {
-      data: { to: 'collecting', version: created.data.version },
-    }),
-  )
+  roundId = await collectingRound(coordinator.request, {
+    name: roundName,
+    countries: [COUNTRY],
+    options: { doubleScoring: true },
+  })
   await coordinator.context().close()
 
   // The lead invites the second expert, who accepts the one-time link (through the API) and can then sign in.

@@ -1,6 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, expect as baseExpect, type Page } from '@playwright/test'
-import { signIn } from './helpers.ts'
+import {
+  type APIRequestContext,
+  type APIResponse,
+  type Browser,
+  expect as baseExpect,
+  type Page,
+} from '@playwright/test'
+import { DEMO_PASSWORD, msg } from './helpers.ts'
 
 // Round pages load a whole Handbook version; allow for a busy machine running other specs at the same time.
 export const expect = baseExpect.configure({ timeout: 15_000 })
@@ -9,11 +15,17 @@ export const expect = baseExpect.configure({ timeout: 15_000 })
 export const fill = (message: string, values: Record<string, string | number>) =>
   message.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`))
 
-/** A new signed-in page of its own (its own cookies), closed by the caller through its context. */
+/**
+ * A new signed-in page of its own (its own cookies) on the start page, closed by the caller through its context.
+ * Signs in through the API: the sign-in form itself is covered by sign-in.spec.ts, and every journey signs in often.
+ */
 export async function as(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext()
+  const res = await context.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })
+  expect(res.status(), await res.text()).toBe(200)
   const page = await context.newPage()
-  await signIn(page, email)
+  await page.goto('/')
+  await expect(page.getByRole('navigation', { name: msg('common:nav.label') })).toBeVisible()
   return page
 }
 
@@ -26,4 +38,46 @@ export async function expectNoSeriousViolations(page: Page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   expect(serious).toEqual([])
+}
+
+/** The JSON body of an API response with the expected status (the body is shown when it differs). */
+export async function ok<T>(response: APIResponse, status = 200): Promise<T> {
+  expect(response.status(), await response.text()).toBe(status)
+  return (await response.json()) as T
+}
+
+/**
+ * A round on the published default Handbook (BAN 2026.1) for the given countries, created through the API as the
+ * signed-in coordinator behind `request` and moved to collecting. Returns the round's id.
+ */
+export async function collectingRound(
+  request: APIRequestContext,
+  round: { name: string; countries: string[]; options?: Record<string, unknown> },
+): Promise<string> {
+  const frameworks = await ok<{
+    data: { code: string; versions: { id: string; label: string; status: string }[] }[]
+  }>(await request.get('/api/frameworks'))
+  const version = frameworks.data
+    .find((f) => f.code === 'BAN')
+    ?.versions.find((v) => v.label === '2026.1' && v.status === 'published')
+  expect(version).toBeTruthy()
+  const created = await ok<{ data: { id: string; version: number } }>(
+    await request.post('/api/rounds', {
+      data: {
+        name: round.name,
+        periodFrom: '2025-01-01',
+        periodTo: '2025-12-31',
+        frameworkVersionId: version?.id,
+        countries: round.countries,
+        ...(round.options ? { options: round.options } : {}),
+      },
+    }),
+    201,
+  )
+  await ok(
+    await request.post(`/api/rounds/${created.data.id}/transition`, {
+      data: { to: 'collecting', version: created.data.version },
+    }),
+  )
+  return created.data.id
 }
