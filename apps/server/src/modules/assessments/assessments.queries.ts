@@ -30,6 +30,18 @@ export async function findAssessmentRow(
     .executeTakeFirst()
 }
 
+/** Every scorer's assessment of the indicator (primary first). */
+export async function listAssessmentRows(db: Database | Trx, ctx: AnswerContext): Promise<AssessmentRow[]> {
+  return db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('roundId', '=', ctx.round.row.id)
+    .where('countryCode', '=', ctx.countryCode)
+    .where('indicatorCode', '=', ctx.indicator.code)
+    .orderBy('scorer')
+    .execute()
+}
+
 const ids = (json: string) => z.array(z.string()).catch([]).parse(parseJson(json, []))
 const evidenceOf = (json: string) => z.array(EvidenceInputSchema).catch([]).parse(parseJson(json, []))
 

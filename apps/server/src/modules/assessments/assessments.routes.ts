@@ -24,7 +24,7 @@ import { can } from '../../policies.ts'
 import { getRoundCountryOrThrow } from '../rounds/rounds.queries.ts'
 import { type AssessmentContext, loadAssessmentContext, sourceAnswers } from './assessment-context.ts'
 import { returnAssessment, submitAssessment, unlockAssessment, validateAssessment } from './assessment-workflow.ts'
-import { findAssessmentRow, presentAssessments } from './assessments.queries.ts'
+import { findAssessmentRow, listAssessmentRows, presentAssessments } from './assessments.queries.ts'
 import { agreementOf, resolveScores } from './double-scoring.ts'
 import { saveAssessment } from './save-assessment.ts'
 import { areaScores } from './scores.ts'
@@ -76,14 +76,7 @@ export const assessmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request)
       const ctx = await context(actor, request.params)
-      const rows = await app.db
-        .selectFrom('assessments')
-        .selectAll()
-        .where('roundId', '=', ctx.round.row.id)
-        .where('countryCode', '=', ctx.countryCode)
-        .where('indicatorCode', '=', ctx.indicator.code)
-        .orderBy('scorer')
-        .execute()
+      const rows = await listAssessmentRows(app.db, ctx)
       const submitted = new Set(
         rows.filter((r) => r.status !== 'draft' && r.status !== 'returned').map((r) => r.scorer as Scorer),
       )
