@@ -19,6 +19,9 @@ import { filesRoutes } from './modules/files/files.routes.ts'
 import { indicatorsRoutes } from './modules/frameworks/indicators.routes.ts'
 import { versionsRoutes } from './modules/frameworks/versions.routes.ts'
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts'
+import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.ts'
+import { publicReportsRoutes } from './modules/reports/public.routes.ts'
+import { reportsRoutes } from './modules/reports/reports.routes.ts'
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts'
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
 import { roundsRoutes } from './modules/rounds/rounds.routes.ts'
@@ -94,6 +97,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(filesRoutes)
   await app.register(templatesRoutes)
   await app.register(notificationsRoutes)
+  await app.register(reportsRoutes)
+  await app.register(dashboardsRoutes)
+  await app.register(publicReportsRoutes)
   await registerWebApp(app)
 
   return Object.assign(app, { routeList })

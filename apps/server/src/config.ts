@@ -42,6 +42,14 @@ const EnvSchema = z.object({
     .optional()
     .describe('Send notification e-mails through this SMTP server; without it, notifications stay in the app'),
   MAIL_FROM: z.string().min(3).default('THB Monitor <no-reply@localhost>').describe('Sender of notification e-mails'),
+  DISCLOSURE_THRESHOLD: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(100)
+    .default(5)
+    .describe('In anything public, counts of persons from 1 to this value minus one show as "<N"'),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium').describe('Headless Chromium, for PDF reports'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -65,6 +73,9 @@ export type Config = {
   webDist: string
   filesDir: string
   logLevel: string
+  /** Disclosure control: counts of persons below this are withheld in public outputs. */
+  disclosureThreshold: number
+  chromiumPath: string
   /** Notification e-mail; null when no SMTP server is configured. */
   smtp: { url: string; from: string } | null
   version: string
@@ -109,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     webDist: path.resolve(e.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist')),
     filesDir: path.resolve(e.FILES_DIR),
     logLevel: e.LOG_LEVEL,
+    disclosureThreshold: e.DISCLOSURE_THRESHOLD,
+    chromiumPath: e.CHROMIUM_PATH,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     version: APP_VERSION,
   })

@@ -9,6 +9,7 @@ import { filesPolicy } from './modules/files/files.policy.ts'
 import { frameworksPolicy } from './modules/frameworks/frameworks.policy.ts'
 import { organisationsPolicy } from './modules/organisations/organisations.policy.ts'
 import { recommendationsPolicy } from './modules/recommendations/recommendations.policy.ts'
+import { reportsPolicy } from './modules/reports/reports.policy.ts'
 import { roundsPolicy } from './modules/rounds/rounds.policy.ts'
 import { templatesPolicy } from './modules/templates/templates.policy.ts'
 import { usersPolicy } from './modules/users/users.policy.ts'
@@ -24,6 +25,7 @@ const POLICIES = {
   ...frameworksPolicy,
   ...organisationsPolicy,
   ...recommendationsPolicy,
+  ...reportsPolicy,
   ...roundsPolicy,
   ...templatesPolicy,
   ...usersPolicy,

@@ -198,6 +198,27 @@ const TABLE: Table = {
     { subject: 'an RS recommendation', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'coordinator', 'lead.RS'] },
     { subject: 'an AL recommendation', of: fixed({ countryCode: 'AL' }), allowed: ['admin', 'coordinator'] },
   ],
+  'report.readNational': [
+    {
+      subject: 'the RS national report',
+      of: fixed({ countryCode: 'RS' }),
+      allowed: ['admin', 'coordinator', 'lead.RS', 'expert.RS', 'expert.region', 'observer.RS', 'observer.region'],
+    },
+    { subject: 'the AL national report', of: fixed({ countryCode: 'AL' }), allowed: SEES_ALL },
+  ],
+  'dashboard.read': [
+    {
+      subject: 'the dashboards',
+      of: fixed(null),
+      allowed: ['admin', 'coordinator', 'lead.RS', 'expert.RS', 'expert.region', 'observer.RS', 'observer.region'],
+    },
+  ],
+  'report.readRegional': [{ subject: 'the regional report', of: fixed(null), allowed: SEES_ALL }],
+  'report.publishNational': [
+    { subject: 'the RS national report', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'coordinator', 'lead.RS'] },
+    { subject: 'the AL national report', of: fixed({ countryCode: 'AL' }), allowed: ['admin', 'coordinator'] },
+  ],
+  'report.publishRegional': [{ subject: 'the regional report', of: fixed(null), allowed: ['admin', 'coordinator'] }],
   'comment.read': [
     {
       subject: 'an RS thread',

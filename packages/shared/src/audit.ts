@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   'comment.resolved',
   'comment.reopened',
   'narrative.saved',
+  'report.published',
   'file.uploaded',
   'importBatch.applied',
   'importBatch.reverted',
@@ -86,6 +87,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'narrative',
   'file',
   'importBatch',
+  'reportPublication',
   'installation',
 ] as const
 

@@ -379,4 +379,17 @@ export interface DB {
     updatedAt: string
     version: number
   }
+  reportPublications: {
+    id: string
+    kind: string
+    roundId: string
+    /** A country code, or 'region'. */
+    scope: string
+    number: number
+    changeNote: string | null
+    /** JSON ReportData, frozen at publication. */
+    data: string
+    publishedAt: string
+    publishedBy: string | null
+  }
 }

@@ -36,5 +36,6 @@ export const TABLES = [
   { name: 'narratives', key: ['id'] },
   { name: 'recommendations', key: ['id'] },
   { name: 'follow_ups', key: ['id'] },
+  { name: 'report_publications', key: ['id'] },
   { name: 'audit_events', key: ['seq'] },
 ] as const

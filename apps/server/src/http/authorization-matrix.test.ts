@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { CreateRoundBodySchema, SaveAnswerBodySchema, SaveAssessmentBodySchema } from '@thbm/shared'
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,6 +20,7 @@ import { createArea } from '../modules/frameworks/edit-areas.ts'
 import { importFrameworkDoc } from '../modules/frameworks/import-framework.ts'
 import { publishVersion } from '../modules/frameworks/publish-version.ts'
 import { createRecommendation } from '../modules/recommendations/write-recommendation.ts'
+import { buildNationalReport } from '../modules/reports/build-national.ts'
 import { createRound } from '../modules/rounds/create-round.ts'
 import { putAssignment } from '../modules/rounds/put-assignment.ts'
 import { loadRound } from '../modules/rounds/rounds.queries.ts'
@@ -181,6 +183,34 @@ async function templateFixture(): Promise<{ base: string; roundId: string; templ
   const [, roundId = '', organisationId = ''] = /rounds\/([^/]+)\/.*answers\/([^/]+)$/.exec(answer) ?? []
   const template = await systemTemplate(t.db, roundId, organisationId, [{ code: 'IDN-1', key: 'choice', value: '4' }])
   return { base: `/api/rounds/${roundId}/countries/RS`, roundId, template }
+}
+
+/** A round for RS with a validated IDN-1 assessment (so a national report can be built), and its id. */
+async function reportRound(): Promise<string> {
+  const url = await assessmentFixture('validated')
+  return /rounds\/([^/]+)\//.exec(url)?.[1] ?? ''
+}
+/** A published national report of RS (its snapshot stored directly), for the download routes. */
+async function publicationFixture(): Promise<string> {
+  const roundId = await reportRound()
+  const round = (await loadRound(t.db, roundId)) as NonNullable<Awaited<ReturnType<typeof loadRound>>>
+  const data = await buildNationalReport(t.db, round, 'RS', 5)
+  const id = randomUUID()
+  await t.db
+    .insertInto('reportPublications')
+    .values({
+      id,
+      kind: 'national',
+      roundId,
+      scope: 'RS',
+      number: 1,
+      changeNote: null,
+      data: JSON.stringify(data),
+      publishedAt: new Date().toISOString(),
+      publishedBy: null,
+    })
+    .execute()
+  return id
 }
 
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n')
@@ -512,6 +542,62 @@ const MATRIX: Record<string, Rule> = {
     }),
     expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 404, observer: 403 },
   },
+  'GET /api/rounds/:roundId/countries/:country/report': {
+    request: async () => ({ url: `/api/rounds/${await reportRound()}/countries/RS/report` }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 403, observer: 200 },
+  },
+  'GET /api/rounds/:roundId/report': {
+    request: async () => ({ url: `/api/rounds/${await reportRound()}/report` }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'GET /api/rounds/:roundId/publications': {
+    request: async () => ({ url: `/api/rounds/${await newRound()}/publications` }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  // Access passes for those allowed; the collecting round then refuses publication (409).
+  'POST /api/rounds/:roundId/countries/:country/publications': {
+    request: async () => ({ url: `/api/rounds/${await reportRound()}/countries/RS/publications`, payload: {} }),
+    expect: statuses(409, 409, 409, 403),
+  },
+  'POST /api/rounds/:roundId/publications': {
+    request: async () => ({ url: `/api/rounds/${await reportRound()}/publications`, payload: {} }),
+    expect: statuses(409, 409, 403, 403),
+  },
+  'GET /api/publications/:id/report': {
+    request: async () => ({ url: `/api/publications/${await publicationFixture()}/report` }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 403, observer: 200 },
+  },
+  'GET /api/rounds/:roundId/region/narratives': {
+    request: async () => ({ url: `/api/rounds/${await newRound()}/region/narratives` }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'PUT /api/rounds/:roundId/region/narratives': {
+    request: async () => ({
+      url: `/api/rounds/${await newRound()}/region/narratives`,
+      payload: { version: 0, kind: 'conclusion', areaCode: '', html: '<p>The region improved.</p>' },
+    }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'GET /api/countries/:code/profile': {
+    request: fixed('/api/countries/RS/profile'),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 403, observer: 200 },
+  },
+  'GET /api/rounds/:roundId/overview': {
+    request: async () => ({ url: `/api/rounds/${await reportRound()}/overview` }),
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 403, observer: 200 },
+  },
+  'GET /api/indicators/explorer': {
+    request: async () => {
+      const versionId = await frameworkVersion('published')
+      return { url: `/api/indicators/explorer?code=IDN-1&versionId=${versionId}` }
+    },
+    expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 403, observer: 200 },
+  },
+  'GET /api/public/rounds': 'public',
+  'GET /api/public/rounds/:roundId': 'public',
+  'GET /api/public/publications/:id': 'public',
+  'GET /api/public/publications/:id/report': 'public',
+  'GET /api/public/countries/:code': 'public',
   'GET /api/me/notifications': { request: fixed('/api/me/notifications'), expect: statuses(200, 200, 200, 200) },
   'POST /api/me/notifications/read': {
     request: fixed('/api/me/notifications/read', { all: true }),

@@ -4,6 +4,7 @@ import { newId, nowIso } from '../ids.ts'
 import { loadVersion } from '../modules/frameworks/frameworks.queries.ts'
 import { createRound } from '../modules/rounds/create-round.ts'
 import { seedDemoAssessments, seedDemoRecommendations } from './demo-follow-up.ts'
+import { seedDemoPublications } from './demo-publications.ts'
 import { demoValue, randomFor } from './demo-values.ts'
 
 const COUNTRIES = ['AL', 'BA', 'XK', 'ME', 'MK', 'RS']
@@ -139,6 +140,7 @@ export async function seedDemoRounds(trx: Trx, ctx: DemoContext): Promise<void> 
       .execute()
   }
   await seedDemoRecommendations(trx, past, COUNTRIES, ctx.users.get('coordinator@example.org') ?? null)
+  await seedDemoPublications(trx, past, COUNTRIES)
   await seedOpenRound(trx, ctx, byCode)
 }
 

@@ -7,6 +7,7 @@ import enAuth from './locales/en/auth.json' with { type: 'json' }
 import enCommon from './locales/en/common.json' with { type: 'json' }
 import enCountries from './locales/en/countries.json' with { type: 'json' }
 import enDiscussion from './locales/en/discussion.json' with { type: 'json' }
+import enDocuments from './locales/en/documents.json' with { type: 'json' }
 import enEnums from './locales/en/enums.json' with { type: 'json' }
 import enHandbook from './locales/en/handbook.json' with { type: 'json' }
 import enHome from './locales/en/home.json' with { type: 'json' }
@@ -21,6 +22,7 @@ import srAuth from './locales/sr-Cyrl/auth.json' with { type: 'json' }
 import srCommon from './locales/sr-Cyrl/common.json' with { type: 'json' }
 import srCountries from './locales/sr-Cyrl/countries.json' with { type: 'json' }
 import srDiscussion from './locales/sr-Cyrl/discussion.json' with { type: 'json' }
+import srDocuments from './locales/sr-Cyrl/documents.json' with { type: 'json' }
 import srEnums from './locales/sr-Cyrl/enums.json' with { type: 'json' }
 import srHandbook from './locales/sr-Cyrl/handbook.json' with { type: 'json' }
 import srHome from './locales/sr-Cyrl/home.json' with { type: 'json' }
@@ -49,6 +51,7 @@ export const NAMESPACES = [
   'recommendations',
   'discussion',
   'notifications',
+  'documents',
   'enums',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
@@ -70,6 +73,7 @@ export const SOURCE_RESOURCES = {
     recommendations: enRecommendations,
     discussion: enDiscussion,
     notifications: enNotifications,
+    documents: enDocuments,
     enums: enEnums,
   },
   'sr-Cyrl': {
@@ -86,6 +90,7 @@ export const SOURCE_RESOURCES = {
     recommendations: srRecommendations,
     discussion: srDiscussion,
     notifications: srNotifications,
+    documents: srDocuments,
     enums: srEnums,
   },
 } satisfies Record<'en' | 'sr-Cyrl', LocaleResources>

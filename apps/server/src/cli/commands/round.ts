@@ -16,7 +16,7 @@ import { cliContext, withDatabase } from '../context.ts'
 
 const ROUND_USAGE = '  --round    a round id, or its reference year when only one round of the country has it'
 
-function countryOf(values: Record<string, unknown>): string {
+export function countryOf(values: Record<string, unknown>): string {
   const country = requireString(values, 'country').toUpperCase()
   if (!CountryCodeSchema.safeParse(country).success) throw new UsageError('--country is a two-letter code, e.g. RS')
   return country

@@ -5,6 +5,7 @@ import * as m0003 from './0003_rounds.ts'
 import * as m0004 from './0004_import_batches.ts'
 import * as m0005 from './0005_notifications.ts'
 import * as m0006 from './0006_assessments.ts'
+import * as m0007 from './0007_report_publications.ts'
 import type { Engine } from './helpers.ts'
 
 /** Forward-only migrations, in order. Never edit one that has shipped: add the next. */
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, engine: Engi
   '0004_import_batches': m0004,
   '0005_notifications': m0005,
   '0006_assessments': m0006,
+  '0007_report_publications': m0007,
 }

@@ -52,7 +52,10 @@ export async function listNarratives(db: Database | Trx, roundId: string, scope:
   }))
 }
 
-/** Saves a finding (per area of the country's list), a conclusion or a summary, sanitised, before publication. */
+/**
+ * Saves a finding (per area of the country's list), a conclusion or a summary, sanitised, before publication; the
+ * scope is a country code or 'region' (the regional report's texts).
+ */
 export async function saveNarrative(
   trx: Trx,
   req: RequestContext,
@@ -63,13 +66,14 @@ export async function saveNarrative(
   if (round.row.status === 'published' || round.row.status === 'archived')
     throw invalidState(`The round is ${round.row.status}; a published text is corrected by a new publication`)
   if (body.kind === 'finding') {
-    const area = await trx
+    // A country's finding is about an area of its list; a regional one about an area of any country's list.
+    let areas = trx
       .selectFrom('roundIndicators')
       .select('areaCode')
       .where('roundId', '=', round.row.id)
-      .where('countryCode', '=', countryCode)
       .where('areaCode', '=', body.areaCode)
-      .executeTakeFirst()
+    if (countryCode !== 'region') areas = areas.where('countryCode', '=', countryCode)
+    const area = await areas.executeTakeFirst()
     if (!area) throw validationFailed([{ path: 'body.areaCode', message: 'Choose an area of this country’s list' }])
   } else if (body.areaCode !== '') {
     throw validationFailed([{ path: 'body.areaCode', message: 'A conclusion or summary belongs to no area' }])

@@ -1,6 +1,5 @@
 import type { Locale, NotificationKind } from '@thbm/shared'
-import { type Catalog, resources } from '@thbm/shared/i18n'
-import { IntlMessageFormat } from 'intl-messageformat'
+import { translate as t } from '../../i18n/translate.ts'
 
 export interface EmailFacts {
   kind: NotificationKind
@@ -13,15 +12,6 @@ export interface EmailFacts {
   role: string | null
   comment: string | null
   dueOn: string | null
-}
-
-/** A message of the catalogs (`ns:dotted.key`) in the reader's locale, formatted with ICU. */
-function t(locale: Locale, key: string, values: Record<string, string>): string {
-  const [ns, dotted] = key.split(':') as [string, string]
-  let node: Catalog | string | undefined = resources[locale][ns as 'notifications']
-  for (const part of dotted.split('.')) node = typeof node === 'object' ? node[part] : undefined
-  if (typeof node !== 'string') throw new Error(`No message ${key}`)
-  return String(new IntlMessageFormat(node, locale).format(values))
 }
 
 /**
