@@ -163,7 +163,8 @@ export async function buildNationalReport(
         findingHtml: narrative('finding', areaCode),
         indicators: listed
           .filter((l) => l.areaCode === areaCode)
-          .flatMap((l) => indicatorRow(l.indicatorCode, areaCode)),
+          .flatMap((l) => indicatorRow(l.indicatorCode, areaCode))
+          .map(withTotal),
       }
     }),
     ...(await recommendationsOf(db, round, countryCode)),

@@ -221,7 +221,7 @@ function renderBlock(block: Block, ctx: RenderContext): FileChild[] {
 function chartImage(spec: ChartSpec, locale: string): ChartImage {
   const height = chartHeight(spec)
   return {
-    data: chartPng(spec, { width: CHART_WIDTH, height, locale }),
+    data: chartPng(spec, { width: CHART_WIDTH, height, locale, scale: 1.5 }),
     width: CHART_DISPLAY_WIDTH,
     height: Math.round((height * CHART_DISPLAY_WIDTH) / CHART_WIDTH),
   }

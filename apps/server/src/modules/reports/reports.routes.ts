@@ -141,7 +141,12 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
         if (row.kind === 'regional') authorize(actor, 'report.readRegional', null)
         else authorize(actor, 'report.readNational', { countryCode: row.scope })
       }
-      return sendReport(reply, snapshotOf(row), request.query, { chromiumPath, number: row.number, cache: 'private' })
+      return sendReport(reply, snapshotOf(row), request.query, {
+        chromiumPath,
+        number: row.number,
+        cache: 'private',
+        publicationId: row.id,
+      })
     },
   )
 }
