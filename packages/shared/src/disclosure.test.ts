@@ -4,6 +4,7 @@ import {
   type DisclosureStatus,
   derivableCells,
   disclosedValue,
+  intervalDisclosedCells,
   protectRelease,
   type StatisticConstraint,
   statisticConstraints,
@@ -177,6 +178,91 @@ describe('protectRelease: hand-worked tables', () => {
     expect(protectRelease({ cells, constraints })).toEqual(first)
     expect(first.get('b')).toBe('secondary')
     expect(first.get('c')).toBe('shown')
+  })
+})
+
+describe('protectRelease: ranges of "<5" and of counts', () => {
+  const one = (values: Record<string, number>) => {
+    const cells = cellsOf(values)
+    const constraints = [{ total: 't', parts: Object.keys(values).filter((id) => id !== 't') }]
+    return { cells, constraints, status: protectRelease({ cells, constraints }) }
+  }
+
+  it('withholds a total of 8 over identified "<5" and presumed "<5", which pins both to 4', () => {
+    const { cells, constraints, status } = one({ t: 8, identified: 4, presumed: 4 })
+    const naive = new Map<string, DisclosureStatus>([
+      ['t', 'shown'],
+      ['identified', 'primary'],
+      ['presumed', 'primary'],
+    ])
+    expect(derivableCells({ cells, constraints }, naive)).toEqual([])
+    expect(intervalDisclosedCells({ cells, constraints }, naive)).toEqual(['identified', 'presumed'])
+    expect(Object.fromEntries(status)).toEqual({ t: 'secondary', identified: 'primary', presumed: 'primary' })
+    expect(intervalDisclosedCells({ cells, constraints }, status)).toEqual([])
+  })
+
+  it('withholds a part when the remainder of 2 over two "<5" parts pins both to 1', () => {
+    const { cells, constraints, status } = one({ t: 12, a: 1, b: 1, c: 10 })
+    expect(Object.fromEntries(status)).toEqual({ t: 'shown', a: 'primary', b: 'primary', c: 'secondary' })
+    expect(intervalDisclosedCells({ cells, constraints }, status)).toEqual([])
+    expect(derivableCells({ cells, constraints }, status)).toEqual([])
+  })
+
+  it('withholds a part when the remainder can be split over the "<5" parts one way only', () => {
+    // 30 - 18 = 12 over three "<5" parts: each is 4. A zero part does not help, so the 18 is withheld.
+    const { cells, constraints, status } = one({ t: 30, a: 4, b: 4, c: 4, z: 0, d: 18 })
+    expect(Object.fromEntries(status)).toEqual({
+      t: 'shown',
+      a: 'primary',
+      b: 'primary',
+      c: 'primary',
+      z: 'shown',
+      d: 'secondary',
+    })
+    expect(intervalDisclosedCells({ cells, constraints }, status)).toEqual([])
+    // A remainder of 3 over three "<5" parts pins each to 1.
+    const low = one({ t: 23, a: 1, b: 1, c: 1, d: 20 })
+    expect(low.status.get('d')).toBe('secondary')
+    expect(intervalDisclosedCells(low, low.status)).toEqual([])
+  })
+
+  it('follows a withheld total into the other table that shows it', () => {
+    // The total of 8 is withheld to protect the statuses; the sex breakdown (8 and 0) would give it back.
+    const cells = cellsOf({ t: 8, identified: 4, presumed: 4, female: 8, male: 0 })
+    const constraints = [
+      { total: 't', parts: ['identified', 'presumed'] },
+      { total: 't', parts: ['female', 'male'] },
+    ]
+    const status = protectRelease({ cells, constraints })
+    expect(Object.fromEntries(status)).toEqual({
+      t: 'secondary',
+      identified: 'primary',
+      presumed: 'primary',
+      female: 'secondary',
+      male: 'shown',
+    })
+    expect(intervalDisclosedCells({ cells, constraints }, status)).toEqual([])
+    expect(derivableCells({ cells, constraints }, status)).toEqual([])
+  })
+
+  it('stops at "<5" parts that pin a "<5" total whatever is withheld', () => {
+    // Four parts of at least 1 under a total of at most 4: every one is known, and withholding the zero changes nothing.
+    const { cells, constraints, status } = one({ t: 4, a: 1, b: 1, c: 1, d: 1, z: 0 })
+    expect(hiddenIds(status, 'secondary')).toEqual([])
+    expect(intervalDisclosedCells({ cells, constraints }, status)).toEqual(['a', 'b', 'c', 'd', 't'])
+  })
+
+  it('reads a secondary suppression as any count of at least 0', () => {
+    const cells = cellsOf({ t: 9, a: 2, b: 7 })
+    const constraints = [{ total: 't', parts: ['a', 'b'] }]
+    const status = new Map<string, DisclosureStatus>([
+      ['t', 'shown'],
+      ['a', 'primary'],
+      ['b', 'secondary'],
+    ])
+    expect(intervalDisclosedCells({ cells, constraints }, status)).toEqual([])
+    // With a total of 4, b is at most 3 and a at least 1; a total of 1 pins both (a = 1, b = 0).
+    expect(intervalDisclosedCells({ cells: cellsOf({ t: 1, a: 1, b: 0 }), constraints }, status)).toEqual(['a', 'b'])
   })
 })
 
@@ -374,8 +460,137 @@ describe('protectRelease: property', () => {
         const hidden = hiddenIds(status)
         expect(determinedByRank(release.constraints, hidden)).toEqual([])
         expect(derivableCells(release, status)).toEqual([])
+        // Pinned down by the ranges only where nothing withheld could help: as when every figure is withheld. (Not
+        // the other way round: dropped cells make some relations contradict the shown values, which pins nothing.)
+        const everything = new Map(
+          [...status].map(([id, s]) => [id, s === 'primary' ? 'primary' : 'secondary'] as const),
+        )
+        const forced = intervalDisclosedCells(release, everything)
+        expect(intervalDisclosedCells(release, status).filter((id) => !forced.includes(id))).toEqual([])
       }),
       { numRuns: 200 },
+    )
+  })
+})
+
+/**
+ * Independent check by enumeration: every assignment of non-negative integers to the suppressed cells (1 to
+ * threshold - 1 for a primary one, 0 to `cap` for a secondary one) that satisfies every relation with the shown
+ * values, depth first in cell order. The last unknown of a relation is computed rather than tried; parts above their
+ * known total are cut off. Returns the values each suppressed cell takes across the solutions, and stops early once
+ * every suppressed cell has taken two. The cap only removes solutions, so a cell seen with two values has them.
+ */
+function valuesAcross(
+  release: { cells: { id: string; value: number }[]; constraints: StatisticConstraint[]; threshold: number },
+  status: Map<string, DisclosureStatus>,
+  cap = 60,
+): Map<string, Set<number>> {
+  const ids = release.cells.map((c) => c.id)
+  const hidden = ids.filter((id) => status.get(id) !== 'shown')
+  const seen = new Map(hidden.map((id) => [id, new Set<number>()]))
+  const value = new Map(release.cells.filter((c) => status.get(c.id) === 'shown').map((c) => [c.id, c.value]))
+  const domain = (id: string): [number, number] =>
+    status.get(id) === 'primary' ? [1, release.threshold - 1] : [0, cap]
+  const sumOf = (parts: string[]) => parts.reduce((a, p) => a + (value.get(p) as number), 0)
+  const holds = () =>
+    release.constraints.every((c) => {
+      const known = [c.total, ...c.parts].every((id) => value.has(id))
+      if (known) return value.get(c.total) === sumOf(c.parts)
+      const total = value.get(c.total)
+      return total === undefined || sumOf(c.parts.filter((p) => value.has(p))) <= total
+    })
+  const done = () => [...seen.values()].every((v) => v.size >= 2)
+  const visit = (i: number): void => {
+    if (done()) return
+    const id = hidden[i]
+    if (id === undefined) {
+      for (const h of hidden) seen.get(h)?.add(value.get(h) as number)
+      return
+    }
+    const [lo, hi] = domain(id)
+    // The last unknown of a relation: its value follows from the others.
+    const closing = release.constraints.find((c) => {
+      const terms = [c.total, ...c.parts]
+      return terms.includes(id) && terms.every((x) => x === id || value.has(x))
+    })
+    const forcedValue = closing
+      ? closing.total === id
+        ? sumOf(closing.parts)
+        : (value.get(closing.total) as number) - sumOf(closing.parts.filter((p) => p !== id))
+      : undefined
+    const candidates = forcedValue === undefined ? Array.from({ length: hi - lo + 1 }, (_, k) => lo + k) : [forcedValue]
+    for (const v of candidates) {
+      if (v < lo || v > hi) continue
+      value.set(id, v)
+      if (holds()) visit(i + 1)
+      value.delete(id)
+    }
+  }
+  visit(0)
+  return seen
+}
+
+/** Small releases: one-dimensional tables of 2 to 4 parts, alone, as two breakdowns of one total, or nested. */
+const tinyCount = fc.oneof(
+  { arbitrary: fc.integer({ min: 0, max: 4 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 0, max: 12 }), weight: 2 },
+)
+const tinyArb = fc.record({
+  shape: fc.constantFrom('one', 'shared', 'nested'),
+  first: fc.array(tinyCount, { minLength: 2, maxLength: 4 }),
+  second: fc.array(tinyCount, { minLength: 2, maxLength: 4 }),
+})
+
+function buildTiny(r: typeof tinyArb extends fc.Arbitrary<infer T> ? T : never) {
+  const total = r.first.reduce((a, b) => a + b, 0)
+  const cells = [{ id: 't', value: total }, ...r.first.map((value, i) => ({ id: `a${i}`, value }))]
+  const constraints: StatisticConstraint[] = [{ total: 't', parts: r.first.map((_, i) => `a${i}`) }]
+  if (r.shape !== 'one') {
+    // The second table splits the total (shared) or the first part (nested) its own way.
+    const parent = r.shape === 'shared' ? 't' : 'a0'
+    let left = r.shape === 'shared' ? total : (r.first[0] as number)
+    r.second.forEach((seed, i) => {
+      const value = i === r.second.length - 1 ? left : Math.min(left, seed)
+      left -= value
+      cells.push({ id: `b${i}`, value })
+    })
+    constraints.push({ total: parent, parts: r.second.map((_, i) => `b${i}`) })
+  }
+  return { cells, constraints, threshold: 5 }
+}
+
+describe('protectRelease: property, by enumeration', () => {
+  it('leaves every suppressed cell of a small release with at least two possible values', () => {
+    fc.assert(
+      fc.property(tinyArb, (r) => {
+        const release = buildTiny(r)
+        const status = protectRelease(release)
+        // Cells with one possible value even when every figure is withheld cannot be protected.
+        const everything = new Map(
+          release.cells.map(({ id }) => [id, status.get(id) === 'primary' ? 'primary' : 'secondary'] as const),
+        )
+        const forced = [...valuesAcross(release, everything)].filter(([, v]) => v.size < 2).map(([id]) => id)
+        const across = valuesAcross(release, status)
+        for (const [id, values] of across) {
+          if (!forced.includes(id)) expect(values.size, `${id} in ${JSON.stringify(release)}`).toBeGreaterThan(1)
+        }
+        expect(intervalDisclosedCells(release, status)).toEqual(forced.filter((id) => across.has(id)).sort())
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('finds exactly the cells that enumeration pins down before any secondary suppression', () => {
+    // One-dimensional tables, nested or sharing a total, are tree-shaped: bounds propagation is exact on them.
+    fc.assert(
+      fc.property(tinyArb, (r) => {
+        const release = buildTiny(r)
+        const small = (v: number) => v > 0 && v < release.threshold
+        const naive = new Map(release.cells.map(({ id, value }) => [id, small(value) ? 'primary' : 'shown'] as const))
+        const pinnedDown = [...valuesAcross(release, naive)].filter(([, v]) => v.size < 2).map(([id]) => id)
+        expect(intervalDisclosedCells(release, naive)).toEqual(pinnedDown.sort())
+      }),
+      { numRuns: 300 },
     )
   })
 })

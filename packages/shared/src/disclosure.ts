@@ -9,9 +9,11 @@ import type { StatisticCell } from './reports.ts'
  * identified and presumed victims make the total; the categories of a breakdown make the figure they break down), so
  * a hidden count could often be worked out by subtraction from the figures that are shown. Further figures are
  * therefore withheld and shown as "x" (secondary suppression) until no hidden figure can be worked out exactly from
- * the published figures of the release, across all of its tables. The further figures are chosen to lose as little
- * as possible: in a table that gives a hidden figure away, the smallest non-zero figure is withheld first, then a
- * zero, and only then the total. Rates whose numerator is a hidden count are not published either.
+ * the published figures of the release, across all of its tables, nor pinned down to a single value from the ranges
+ * they allow: a "<5" is known to be from 1 to 4 and no count is below zero, so identified "<5" and presumed "<5" with
+ * a total of 8 are both 4, and further figures are withheld until that cannot happen. The further figures are chosen
+ * to lose as little as possible: in a table that gives a hidden figure away, the smallest non-zero figure is withheld
+ * first, then a zero, and only then the total. Rates whose numerator is a hidden count are not published either.
  */
 export const DEFAULT_DISCLOSURE_THRESHOLD = 5
 
@@ -206,6 +208,119 @@ function allDetermined(ix: Indexed, hidden: boolean[]): Set<number> {
   return out
 }
 
+/** An integer range of a suppressed cell; `hi` may be Infinity. */
+type Range = { lo: number; hi: number }
+
+/** What the reader knows of a suppressed cell before any relation: 1 to threshold - 1 for "<5", else at least 0. */
+function initialRange(primary: boolean, threshold: number): Range {
+  return primary ? { lo: 1, hi: threshold - 1 } : { lo: 0, hi: Number.POSITIVE_INFINITY }
+}
+
+/**
+ * The feasible integer ranges of the suppressed cells of one component, by bounds propagation: every relation
+ * sum(coef * value) = 0, with the shown values substituted, narrows each suppressed term to what the ranges of the
+ * other terms leave, until nothing changes. Every step is a valid deduction, so each range holds every value the
+ * cell can take (sound), but the ranges may be wider than the true sets of feasible values (incomplete): propagation
+ * looks at one relation at a time, which is exact for tree-shaped tables (one-dimensional breakdowns, nested or
+ * sharing a total) but not for cycles such as the inner cells of a cross-tabulation with margins. Undefined when
+ * the relations contradict the ranges (inconsistent data: nothing is pinned down then). A step budget bounds the
+ * work on inconsistent data, where bounds could creep without end; stopping early keeps the ranges sound.
+ */
+function componentRanges(
+  ix: Indexed,
+  hidden: boolean[],
+  primary: boolean[],
+  threshold: number,
+  cells: number[],
+  rowIds: number[],
+): Map<number, Range> | undefined {
+  const range = new Map(cells.map((c) => [c, initialRange(primary[c] === true, threshold)]))
+  const queue = [...rowIds]
+  const queued = new Set(queue)
+  let budget = 10_000 + 100 * rowIds.length
+  while (queue.length > 0 && budget-- > 0) {
+    const r = queue.shift() as number
+    queued.delete(r)
+    const terms = [...(ix.rows[r]?.terms ?? [])]
+    // sum over hidden terms of coef * value = -constant; the other hidden terms span [min, max] (infinite parts counted).
+    let constant = 0
+    let minSum = 0
+    let maxSum = 0
+    let minInf = 0
+    let maxInf = 0
+    const hiddenTerms: [number, number, number, number][] = []
+    for (const [cell, coef] of terms) {
+      if (!hidden[cell]) {
+        constant += coef * (ix.values[cell] as number)
+        continue
+      }
+      const { lo, hi } = range.get(cell) as Range
+      const low = coef > 0 ? coef * lo : coef * hi
+      const high = coef > 0 ? coef * hi : coef * lo
+      if (Number.isFinite(low)) minSum += low
+      else minInf++
+      if (Number.isFinite(high)) maxSum += high
+      else maxInf++
+      hiddenTerms.push([cell, coef, low, high])
+    }
+    for (const [cell, coef, low, high] of hiddenTerms) {
+      // The other terms: their minimum and maximum, without this term's own contribution.
+      const othersInfMin = minInf - (Number.isFinite(low) ? 0 : 1)
+      const othersInfMax = maxInf - (Number.isFinite(high) ? 0 : 1)
+      const othersMin = othersInfMin > 0 ? Number.NEGATIVE_INFINITY : minSum - (Number.isFinite(low) ? low : 0)
+      const othersMax = othersInfMax > 0 ? Number.POSITIVE_INFINITY : maxSum - (Number.isFinite(high) ? high : 0)
+      // coef * value lies in [-constant - othersMax, -constant - othersMin].
+      const a = -constant - othersMax
+      const b = -constant - othersMin
+      const lo = coef > 0 ? Math.ceil(a / coef) : Math.ceil(b / coef)
+      const hi = coef > 0 ? Math.floor(b / coef) : Math.floor(a / coef)
+      const current = range.get(cell) as Range
+      if (lo <= current.lo && hi >= current.hi) continue
+      const next = { lo: Math.max(current.lo, lo), hi: Math.min(current.hi, hi) }
+      if (next.lo > next.hi) return undefined
+      range.set(cell, next)
+      for (const other of ix.rowsOf[cell] ?? []) {
+        if (!queued.has(other)) {
+          queued.add(other)
+          queue.push(other)
+        }
+      }
+    }
+  }
+  return range
+}
+
+/**
+ * Every suppressed cell whose feasible range (see `componentRanges`) is a single value, given the published values,
+ * the relations and the bounds: 1 to threshold - 1 for a primary suppression, at least 0 for any other.
+ */
+function allPinned(ix: Indexed, hidden: boolean[], primary: boolean[], threshold: number): Set<number> {
+  const out = new Set<number>()
+  const done = new Set<number>()
+  hidden.forEach((h, cell) => {
+    if (!h || done.has(cell)) return
+    const comp = component(ix, hidden, cell)
+    for (const c of comp.cells) done.add(c)
+    for (const c of pinned(ix, hidden, primary, threshold, comp)) out.add(c)
+  })
+  return out
+}
+
+function pinned(
+  ix: Indexed,
+  hidden: boolean[],
+  primary: boolean[],
+  threshold: number,
+  comp: { cells: number[]; rows: number[] },
+): number[] {
+  const ranges = componentRanges(ix, hidden, primary, threshold, comp.cells, comp.rows)
+  if (!ranges) return []
+  return comp.cells.filter((c) => {
+    const r = ranges.get(c) as Range
+    return r.lo === r.hi
+  })
+}
+
 /** The shown cell to withhold next: parts before totals, the smallest value above zero first, then zeros, then id. */
 function pickSecondary(ix: Indexed, hidden: boolean[], rows: Iterable<number>): number | undefined {
   const better = (a: number, b: number | undefined): boolean => {
@@ -241,30 +356,39 @@ function chooseSecondary(ix: Indexed, hidden: boolean[], derivable: Set<number>)
 }
 
 /**
- * Primary and secondary suppression of a release. Deterministic for the same input (cells and relations in the same
- * order), and it terminates: every round withholds one more cell, or stops.
+ * Primary and secondary suppression of a release. A suppressed cell counts as disclosed when the relations and the
+ * shown values determine it exactly (rank test), or when its feasible integer range collapses to a single value
+ * (bounds propagation with "<5" read as 1 to 4 and every count at least 0; sound but incomplete, see
+ * `componentRanges`); then one more cell is withheld, the same way for both. Deterministic for the same input (cells
+ * and relations in the same order), and it terminates: every round withholds one more cell, or stops.
  */
 export function protectRelease(input: ReleaseInput): Map<string, DisclosureStatus> {
   const threshold = input.threshold ?? DEFAULT_DISCLOSURE_THRESHOLD
   const ix = indexRelease(input)
   const status: DisclosureStatus[] = ix.values.map((v) => (isSmall(v, threshold) ? 'primary' : 'shown'))
-  const hidden = status.map((s) => s !== 'shown')
-  // Cells the relations fix on their own (a forced zero) cannot be protected by withholding anything: left aside.
-  const forced = allDetermined(
-    ix,
-    hidden.map(() => true),
-  )
-  const derivable = allDetermined(ix, hidden)
-  for (const c of forced) derivable.delete(c)
+  const primary = status.map((s) => s === 'primary')
+  const hidden = [...primary]
+  // What the relations fix on their own, even with every figure withheld, cannot be protected by withholding
+  // anything and is left aside, for each test apart: a forced zero (exactly), or four "<5" parts of a "<5" total,
+  // all 1 (by the ranges; such a total is still kept from being worked out exactly).
+  const allHidden = hidden.map(() => true)
+  const forcedExact = allDetermined(ix, allHidden)
+  const forcedRange = allPinned(ix, allHidden, primary, threshold)
+  const exposed = new Set<number>()
+  const expose = (exact: Iterable<number>, ranged: Iterable<number>) => {
+    for (const c of exact) if (!forcedExact.has(c)) exposed.add(c)
+    for (const c of ranged) if (!forcedRange.has(c)) exposed.add(c)
+  }
+  expose(allDetermined(ix, hidden), allPinned(ix, hidden, primary, threshold))
   for (;;) {
-    if (derivable.size === 0) break
-    const pick = chooseSecondary(ix, hidden, derivable)
+    if (exposed.size === 0) break
+    const pick = chooseSecondary(ix, hidden, exposed)
     if (pick === undefined) break
     status[pick] = 'secondary'
     hidden[pick] = true
     const comp = component(ix, hidden, pick)
-    for (const c of comp.cells) derivable.delete(c)
-    for (const c of determined(ix, comp.cells, comp.rows)) if (!forced.has(c)) derivable.add(c)
+    for (const c of comp.cells) exposed.delete(c)
+    expose(determined(ix, comp.cells, comp.rows), pinned(ix, hidden, primary, threshold, comp))
   }
   return new Map(ix.ids.map((id, i) => [id, status[i] as DisclosureStatus]))
 }
@@ -278,6 +402,26 @@ export function derivableCells(input: ReleaseInput, status: Map<string, Disclosu
   const ix = indexRelease(input)
   const hidden = ix.ids.map((id) => (status.get(id) ?? 'shown') !== 'shown')
   return [...allDetermined(ix, hidden)].map((i) => ix.ids[i] as string).sort()
+}
+
+/**
+ * The suppressed cells (primary or secondary in `status`) whose feasible integer range, given the shown values, the
+ * relations and the bounds (1 to threshold - 1 for a primary suppression, at least 0 otherwise), is a single value,
+ * sorted by id. Bounds propagation: sound (every cell listed is pinned down) but incomplete (a cross-tabulation may
+ * pin a cell that propagation misses). Empty for a release protected by `protectRelease`, except for a cell pinned
+ * down whatever is withheld (four "<5" parts of a "<5" total).
+ */
+export function intervalDisclosedCells(input: ReleaseInput, status: Map<string, DisclosureStatus>): string[] {
+  const threshold = input.threshold ?? DEFAULT_DISCLOSURE_THRESHOLD
+  const ix = indexRelease(input)
+  const of = ix.ids.map((id) => status.get(id) ?? 'shown')
+  const pinnedCells = allPinned(
+    ix,
+    of.map((s) => s !== 'shown'),
+    of.map((s) => s === 'primary'),
+    threshold,
+  )
+  return [...pinnedCells].map((i) => ix.ids[i] as string).sort()
 }
 
 /** True when a rate must not be published because its numerator is a suppressed count. */
