@@ -215,7 +215,11 @@ const TABLE: Table = {
   ],
   'report.readRegional': [{ subject: 'the regional report', of: fixed(null), allowed: SEES_ALL }],
   'report.publishNational': [
-    { subject: 'the RS national report', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'coordinator', 'lead.RS'] },
+    {
+      subject: 'the RS national report',
+      of: fixed({ countryCode: 'RS' }),
+      allowed: ['admin', 'coordinator', 'lead.RS'],
+    },
     { subject: 'the AL national report', of: fixed({ countryCode: 'AL' }), allowed: ['admin', 'coordinator'] },
   ],
   'report.publishRegional': [{ subject: 'the regional report', of: fixed(null), allowed: ['admin', 'coordinator'] }],

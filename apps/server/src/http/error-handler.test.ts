@@ -145,7 +145,12 @@ const BAD_INPUT: Case[] = [
   ['GET', '/api/countries/rs/profile', undefined, 'params.code'],
   ['GET', '/api/rounds/r1/overview', undefined, 'params.roundId'],
   ['GET', '/api/indicators/explorer?code=idn', undefined, 'querystring.code'],
-  ['PUT', `/api/rounds/${USER}/region/narratives`, { version: 0, kind: 'verdict', areaCode: '', html: '' }, 'body.kind'],
+  [
+    'PUT',
+    `/api/rounds/${USER}/region/narratives`,
+    { version: 0, kind: 'verdict', areaCode: '', html: '' },
+    'body.kind',
+  ],
   [
     'PUT',
     `/api/rounds/${USER}/countries/RS/assignments/IDN-1`,

@@ -1,5 +1,6 @@
 import { lazy } from 'react'
 import { createBrowserRouter } from 'react-router'
+import { portalRoute } from '../features/portal/routes.tsx'
 import { AppLayout } from './AppLayout.tsx'
 import { PublicLayout } from './PublicLayout.tsx'
 import { RequireAuth } from './RequireAuth.tsx'
@@ -27,15 +28,22 @@ const RoundPage = lazy(() => import('../features/rounds/RoundPage.tsx'))
 const WorkspacePage = lazy(() => import('../features/rounds/WorkspacePage.tsx'))
 const EntryPage = lazy(() => import('../features/rounds/EntryPage.tsx'))
 const ImportBatchesPage = lazy(() => import('../features/rounds/ImportBatchesPage.tsx'))
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'))
 const CountryRecommendationsPage = lazy(() => import('../features/recommendations/CountryRecommendationsPage.tsx'))
 const RecommendationPage = lazy(() => import('../features/recommendations/RecommendationPage.tsx'))
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'))
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'))
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage.tsx'))
+const DashboardsIndexPage = lazy(() => import('../features/dashboards/DashboardsIndexPage.tsx'))
+const OverviewPage = lazy(() => import('../features/dashboards/OverviewPage.tsx'))
+const CountryProfilePage = lazy(() => import('../features/dashboards/CountryProfilePage.tsx'))
+const ExplorerPage = lazy(() => import('../features/dashboards/ExplorerPage.tsx'))
 
 /** The route table: public pages, then everything behind sign-in. */
 export function createRouter() {
   return createBrowserRouter([
+    // The public portal stands outside the root layout: its language comes from the address, and it needs no session.
+    portalRoute,
     {
       Component: RootLayout,
       children: [
@@ -70,9 +78,14 @@ export function createRouter() {
                 { path: 'rounds', Component: RoundsPage },
                 { path: 'rounds/new', Component: NewRoundPage },
                 { path: 'rounds/:roundId', Component: RoundPage },
+                { path: 'rounds/:roundId/reports', Component: ReportsPage },
                 { path: 'rounds/:roundId/countries/:country', Component: WorkspacePage },
                 { path: 'rounds/:roundId/countries/:country/indicators/:code', Component: EntryPage },
                 { path: 'rounds/:roundId/countries/:country/imports', Component: ImportBatchesPage },
+                { path: 'dashboards', Component: DashboardsIndexPage },
+                { path: 'dashboards/rounds/:roundId', Component: OverviewPage },
+                { path: 'dashboards/countries/:code', Component: CountryProfilePage },
+                { path: 'dashboards/indicators', Component: ExplorerPage },
                 { path: 'notifications', Component: NotificationsPage },
                 { path: 'audit', Component: AuditPage },
                 { path: '*', Component: NotFoundPage },

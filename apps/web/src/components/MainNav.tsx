@@ -4,6 +4,8 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { hasAbility } from '../app/permissions.ts'
+import { ChartIcon } from '../features/dashboards/icons.tsx'
+import { mayReadDashboards } from '../features/dashboards/permissions.ts'
 import { BookIcon, ClipboardIcon, GlobeIcon, HomeIcon, ListIcon, UserIcon, UsersIcon } from './icons.tsx'
 
 interface Item {
@@ -22,6 +24,7 @@ export function MainNav({ me }: { me: MeResponse }) {
     { to: '/handbook', label: t('common:nav.handbook'), icon: <BookIcon />, show: true },
     { to: '/rounds', label: t('common:nav.rounds'), icon: <ClipboardIcon />, show: true },
     { to: '/countries', label: t('common:nav.countries'), icon: <GlobeIcon />, show: true },
+    { to: '/dashboards', label: t('dashboards:nav.label'), icon: <ChartIcon />, show: mayReadDashboards(me.data) },
     { to: '/people', label: t('common:nav.people'), icon: <UsersIcon />, show: hasAbility(me, 'user.list') },
     { to: '/audit', label: t('common:nav.audit'), icon: <ListIcon />, show: hasAbility(me, 'audit.read') },
     { to: '/account', label: t('common:nav.account'), icon: <UserIcon />, show: true },

@@ -6,6 +6,7 @@ import enAudit from './locales/en/audit.json' with { type: 'json' }
 import enAuth from './locales/en/auth.json' with { type: 'json' }
 import enCommon from './locales/en/common.json' with { type: 'json' }
 import enCountries from './locales/en/countries.json' with { type: 'json' }
+import enDashboards from './locales/en/dashboards.json' with { type: 'json' }
 import enDiscussion from './locales/en/discussion.json' with { type: 'json' }
 import enDocuments from './locales/en/documents.json' with { type: 'json' }
 import enEnums from './locales/en/enums.json' with { type: 'json' }
@@ -13,7 +14,9 @@ import enHandbook from './locales/en/handbook.json' with { type: 'json' }
 import enHome from './locales/en/home.json' with { type: 'json' }
 import enNotifications from './locales/en/notifications.json' with { type: 'json' }
 import enPeople from './locales/en/people.json' with { type: 'json' }
+import enPortal from './locales/en/portal.json' with { type: 'json' }
 import enRecommendations from './locales/en/recommendations.json' with { type: 'json' }
+import enReports from './locales/en/reports.json' with { type: 'json' }
 import enRounds from './locales/en/rounds.json' with { type: 'json' }
 import srAccount from './locales/sr-Cyrl/account.json' with { type: 'json' }
 import srAssessments from './locales/sr-Cyrl/assessments.json' with { type: 'json' }
@@ -21,6 +24,7 @@ import srAudit from './locales/sr-Cyrl/audit.json' with { type: 'json' }
 import srAuth from './locales/sr-Cyrl/auth.json' with { type: 'json' }
 import srCommon from './locales/sr-Cyrl/common.json' with { type: 'json' }
 import srCountries from './locales/sr-Cyrl/countries.json' with { type: 'json' }
+import srDashboards from './locales/sr-Cyrl/dashboards.json' with { type: 'json' }
 import srDiscussion from './locales/sr-Cyrl/discussion.json' with { type: 'json' }
 import srDocuments from './locales/sr-Cyrl/documents.json' with { type: 'json' }
 import srEnums from './locales/sr-Cyrl/enums.json' with { type: 'json' }
@@ -28,7 +32,9 @@ import srHandbook from './locales/sr-Cyrl/handbook.json' with { type: 'json' }
 import srHome from './locales/sr-Cyrl/home.json' with { type: 'json' }
 import srNotifications from './locales/sr-Cyrl/notifications.json' with { type: 'json' }
 import srPeople from './locales/sr-Cyrl/people.json' with { type: 'json' }
+import srPortal from './locales/sr-Cyrl/portal.json' with { type: 'json' }
 import srRecommendations from './locales/sr-Cyrl/recommendations.json' with { type: 'json' }
+import srReports from './locales/sr-Cyrl/reports.json' with { type: 'json' }
 import srRounds from './locales/sr-Cyrl/rounds.json' with { type: 'json' }
 
 /** A catalog: nested objects whose leaves are ICU messages. */
@@ -52,6 +58,9 @@ export const NAMESPACES = [
   'discussion',
   'notifications',
   'documents',
+  'reports',
+  'portal',
+  'dashboards',
   'enums',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
@@ -74,6 +83,9 @@ export const SOURCE_RESOURCES = {
     discussion: enDiscussion,
     notifications: enNotifications,
     documents: enDocuments,
+    reports: enReports,
+    portal: enPortal,
+    dashboards: enDashboards,
     enums: enEnums,
   },
   'sr-Cyrl': {
@@ -91,6 +103,9 @@ export const SOURCE_RESOURCES = {
     discussion: srDiscussion,
     notifications: srNotifications,
     documents: srDocuments,
+    reports: srReports,
+    portal: srPortal,
+    dashboards: srDashboards,
     enums: srEnums,
   },
 } satisfies Record<'en' | 'sr-Cyrl', LocaleResources>

@@ -1,9 +1,9 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { MeResponse } from '@thbm/shared'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Navigate, useNavigate, useSearchParams } from 'react-router'
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
 import { ApiError, api } from '../../api/client.ts'
 import { queryKeys, useMe } from '../../app/queries.ts'
 import { safeNext } from '../../app/RootLayout.tsx'
@@ -12,12 +12,13 @@ import { useErrorMessage } from '../../components/ErrorAlert.tsx'
 import { FormErrorSummary, fieldId } from '../../components/FormErrorSummary.tsx'
 import { AlertIcon, CheckIcon } from '../../components/icons.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { activeLocale } from '../../i18n/i18n.ts'
 
 type Field = 'email' | 'password'
 
 /** The sign-in form. A wrong email or password gets one generic answer; too many attempts say how long to wait. */
 export default function SignInPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   usePageTitle(t('auth:signIn.title'))
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -119,6 +120,11 @@ export default function SignInPage() {
           </Stack>
         </form>
       </Paper>
+      <Text ta="center">
+        <Anchor component={Link} to={`/public/${activeLocale(i18n)}`}>
+          {t('portal:layout.name')}
+        </Anchor>
+      </Text>
       <DemoBanner
         onPick={(e, p) => {
           setEmail(e)

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { CountryDashboardLink } from '../dashboards/EntryLinks.tsx'
 import { NotFound } from '../errors/NotFound.tsx'
 import { CountryRecommendationsLink } from '../recommendations/CountryRecommendationsLink.tsx'
 import { useCountry } from './api.ts'
@@ -43,6 +44,7 @@ export default function CountryPage() {
           <PageHeader title={name ?? code} subtitle={t('countries:page.subtitle', { code })} />
           <OrganisationsSection code={code} />
           <CountryRecommendationsLink code={code} />
+          <CountryDashboardLink code={code} />
           {hasAbility(me, 'user.list') && <CountryPeopleSection code={code} />}
           {country.data.abilities.includes('country.update') && <CountryNamesSection country={country.data} />}
         </>

@@ -16,6 +16,7 @@ const MARK = '\u0000'
 
 export interface NarrativesSectionProps {
   roundId: string
+  /** A country code, or REGION_SCOPE for the regional report's texts. */
   country: string
   /** The areas of the country's indicator list (from the progress board), in its order. */
   areaCodes: string[]
@@ -23,11 +24,15 @@ export interface NarrativesSectionProps {
   areas: Area[]
   baseLocale: ContentLocale
   roundStatus: RoundStatus
+  /** The section's title and hint, when not a country's (the regional report's texts). */
+  title?: string
+  description?: string
 }
 
 /**
  * The country's written findings (one per area of its list), conclusions and executive summary in a round. Writers
  * (lead, experts, coordinators) edit them until publication; observers read them; hidden for data providers (404).
+ * With `country` = REGION_SCOPE, the same for the regional report's texts (written by the regional coordination).
  */
 export function NarrativesSection({
   roundId,
@@ -36,6 +41,8 @@ export function NarrativesSection({
   areas,
   baseLocale,
   roundStatus,
+  title,
+  description,
 }: NarrativesSectionProps) {
   const { t } = useTranslation()
   const pick = useLocalText(baseLocale)
@@ -66,7 +73,10 @@ export function NarrativesSection({
   )
 
   return (
-    <Section title={t('discussion:narratives.title')} description={t('discussion:narratives.hint')}>
+    <Section
+      title={title ?? t('discussion:narratives.title')}
+      description={description ?? t('discussion:narratives.hint')}
+    >
       {locked && (
         <Text size="sm">
           {t('discussion:narratives.readOnlyPublished', { status: t(`rounds:status.round.${roundStatus}`) })}

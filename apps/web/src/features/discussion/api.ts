@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { Me, Narrative, NarrativeKind, Thread } from '@thbm/shared'
 import { api } from '../../api/client.ts'
-import { leadsCountry } from '../../app/permissions.ts'
+import { isAdmin, leadsCountry } from '../../app/permissions.ts'
 import { indicatorPath, roundPath } from '../rounds/api.ts'
 
 export const discussionKeys = {
@@ -14,9 +14,14 @@ export const discussionKeys = {
 export const threadPath = (roundId: string, country: string, code: string, sub = '') =>
   indicatorPath(roundId, country, code, `/comments${sub}`)
 
-/** The API path of a country's findings, conclusions and summary in a round. */
+/** The scope of the regional report's texts, used where a country code names a country's texts. */
+export const REGION_SCOPE = 'region'
+
+/** The API path of a country's findings, conclusions and summary in a round, or of the region's (REGION_SCOPE). */
 export const narrativesPath = (roundId: string, country: string) =>
-  roundPath(roundId, `/countries/${encodeURIComponent(country)}/narratives`)
+  country === REGION_SCOPE
+    ? roundPath(roundId, '/region/narratives')
+    : roundPath(roundId, `/countries/${encodeURIComponent(country)}/narratives`)
 
 /** An indicator's comments, who may be mentioned, and whether the user may write (404 for data providers). */
 export function useThread(roundId: string, country: string, code: string) {
@@ -26,7 +31,7 @@ export function useThread(roundId: string, country: string, code: string) {
   })
 }
 
-/** A country's findings per area, conclusions and summary (404 for data providers). */
+/** A country's (or the region's) findings per area, conclusions and summary (404 for data providers). */
 export function useNarratives(roundId: string, country: string) {
   return useQuery({
     queryKey: discussionKeys.narratives(roundId, country),
@@ -41,10 +46,14 @@ export const findNarrative = (list: readonly Narrative[], kind: NarrativeKind, a
 
 /**
  * Whether to offer editing findings and conclusions: the country lead, the country's experts and regional
- * coordinators (the server's `narrative.write`). Only hides a control; the server stays the gate (observers get 403).
+ * coordinators (the server's `narrative.write`); the region's texts, an administrator or a regional coordinator
+ * (`report.publishRegional`). Only hides a control; the server stays the gate (observers get 403).
  */
 export const mayWriteNarratives = (me: Me, country: string): boolean =>
-  leadsCountry(me, country) ||
-  me.memberships.some(
-    (m) => m.role === 'regional_coordinator' || (m.role === 'expert' && (m.countryCode === country || !m.countryCode)),
-  )
+  country === REGION_SCOPE
+    ? isAdmin(me) || me.memberships.some((m) => m.role === 'regional_coordinator')
+    : leadsCountry(me, country) ||
+      me.memberships.some(
+        (m) =>
+          m.role === 'regional_coordinator' || (m.role === 'expert' && (m.countryCode === country || !m.countryCode)),
+      )

@@ -3,13 +3,16 @@ import type { Round } from '@thbm/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { useMe } from '../../app/queries.ts'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { Facts } from '../../components/Facts.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
 import { usePageTitle } from '../../components/usePageTitle.ts'
+import { RoundDashboardLink } from '../dashboards/EntryLinks.tsx'
 import { NotFound } from '../errors/NotFound.tsx'
+import { mayReadReports } from '../reports/permissions.ts'
 import { isNotFound, useRound } from './api.ts'
 import { useDates } from './dates.ts'
 import { EditRoundModal } from './EditRoundModal.tsx'
@@ -24,6 +27,7 @@ export default function RoundPage() {
   const roundId = useParams().roundId ?? ''
   const round = useRound(roundId)
   const [editing, setEditing] = useState(false)
+  const me = useMe().data?.data
   usePageTitle(round.data?.name ?? t('rounds:list.title'))
   if (isNotFound(round.error)) return <NotFound message={t('rounds:round.notFound')} />
   const data = round.data
@@ -49,6 +53,12 @@ export default function RoundPage() {
             actions={
               <>
                 <RoundStatusBadge status={data.status} size="lg" />
+                <RoundDashboardLink roundId={data.id} status={data.status} />
+                {mayReadReports(me) && (
+                  <Button component={Link} to={`/rounds/${data.id}/reports`} variant="light">
+                    {t('reports:page.link')}
+                  </Button>
+                )}
                 {data.abilities.includes('round.edit') && (
                   <Button variant="default" onClick={() => setEditing(true)}>
                     {t('rounds:edit.open')}

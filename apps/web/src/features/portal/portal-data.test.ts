@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { localized, portalLocale, switchLocalePath } from './portal-data.ts'
+
+describe('portal helpers', () => {
+  it('picks a published text in the UI locale, Serbian Latin from Cyrillic, else English with its own lang', () => {
+    const text = { en: 'Serbia', 'sr-Cyrl': 'Србија' }
+    expect(localized(text, 'sr-Cyrl')).toEqual({ text: 'Србија', lang: 'sr-Cyrl' })
+    expect(localized(text, 'sr-Latn')).toEqual({ text: 'Srbija', lang: 'sr-Latn' })
+    expect(localized({ en: 'Prevention' }, 'sr-Cyrl')).toEqual({ text: 'Prevention', lang: 'en' })
+  })
+
+  it('reads the locale of the address and swaps it, keeping the page', () => {
+    expect(portalLocale('sr-Latn')).toBe('sr-Latn')
+    expect(portalLocale('de')).toBe('en')
+    expect(switchLocalePath('/public/en/rounds/r1', 'sr-Cyrl')).toBe('/public/sr-Cyrl/rounds/r1')
+    expect(switchLocalePath('/public/xx', 'en')).toBe('/public/en')
+  })
+})
