@@ -192,7 +192,7 @@ function barsOption(spec: BarsChartSpec, locale: string) {
       type: 'category',
       data: spec.categories,
       inverse: true,
-      axisLabel: { formatter: (v: string) => wrapWords(v, 24), color: TEXT },
+      axisLabel: { formatter: (v: string) => wrapWords(v, 24), color: TEXT, lineHeight: 14 },
     },
     series: spec.series.map((s) => ({
       type: 'bar',
@@ -270,17 +270,18 @@ function heatmapOption(spec: HeatmapChartSpec, locale: string) {
   const label = { show: true, color: TEXT, textBorderColor: '#ffffff', textBorderWidth: 2, fontSize: 12 }
   const cellValue = (p: LabelParams) => (p.value as [number, number, number])[2]
   return {
-    grid: { ...GRID, top: 48, bottom: 48 },
+    grid: { ...GRID, top: 72, bottom: 48 },
     tooltip: { trigger: 'item' },
     xAxis: {
       type: 'category',
       data: spec.columns,
       name: spec.columnLabel,
       nameLocation: 'middle',
-      nameGap: 24,
+      // Column labels wrap to two lines: leave room for both above the cells, and the axis name above them.
+      nameGap: 44,
       position: 'top',
       splitArea: { show: true },
-      axisLabel: { formatter: (v: string) => wrapWords(v, 14), color: TEXT, interval: 0 },
+      axisLabel: { formatter: (v: string) => wrapWords(v, 14), color: TEXT, interval: 0, lineHeight: 14 },
     },
     yAxis: {
       type: 'category',
@@ -289,7 +290,7 @@ function heatmapOption(spec: HeatmapChartSpec, locale: string) {
       nameLocation: 'start',
       inverse: true,
       splitArea: { show: true },
-      axisLabel: { formatter: (v: string) => wrapWords(v, 24), color: TEXT, interval: 0 },
+      axisLabel: { formatter: (v: string) => wrapWords(v, 24), color: TEXT, interval: 0, lineHeight: 14 },
     },
     visualMap: [
       {
