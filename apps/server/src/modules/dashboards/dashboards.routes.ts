@@ -8,11 +8,15 @@ import {
 } from '@thbm/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import type { Actor } from '../../actor.ts'
 import { notFound } from '../../errors.ts'
 import { actorOf } from '../../http/auth.ts'
 import { authorize, can } from '../../policies.ts'
 import { getRoundOrThrow } from '../rounds/rounds.queries.ts'
 import { countryProfile, indicatorExplorer, roundOverview } from './dashboards.queries.ts'
+
+const mayReview = (actor: Actor, countryCode: string) =>
+  can(actor, 'assessment.review', { countryCode, expertId: null })
 
 /** Dashboards: a country's profile, a round's regional overview, and one indicator across countries and rounds. */
 export const dashboardsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,7 +35,11 @@ export const dashboardsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request)
       authorize(actor, 'dashboard.read', null)
       if (!can(actor, 'report.readNational', { countryCode: request.params.code })) throw notFound('Country not found')
-      return { data: await countryProfile(app.db, request.params.code) }
+      const profile = await countryProfile(app.db, request.params.code)
+      // Provisional scores include submitted, not yet validated (possibly blind) scores: for reviewers only.
+      if (!mayReview(actor, request.params.code))
+        for (const round of profile.rounds) for (const area of round.areas) area.provisionalScore = null
+      return { data: profile }
     },
   )
 
@@ -42,7 +50,10 @@ export const dashboardsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request)
       const round = await getRoundOrThrow(app.db, actor, request.params.roundId)
       authorize(actor, 'dashboard.read', null)
-      return { data: await roundOverview(app.db, actor, round, new Date().toISOString().slice(0, 10)) }
+      const overview = await roundOverview(app.db, actor, round, new Date().toISOString().slice(0, 10))
+      for (const country of overview.countries)
+        if (!mayReview(actor, country.code)) for (const area of country.areaScores) area.provisionalScore = null
+      return { data: overview }
     },
   )
 
