@@ -24,6 +24,7 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
 import { publicReportsRoutes } from './modules/reports/public.routes.ts'
 import { reportsRoutes } from './modules/reports/reports.routes.ts'
+import { reviewsRoutes } from './modules/reviews/reviews.routes.ts'
 import { roundsRoutes } from './modules/rounds/rounds.routes.ts'
 import { systemRoutes } from './modules/system/system.routes.ts'
 import { templatesRoutes } from './modules/templates/templates.routes.ts'
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(notificationsRoutes)
   await app.register(reportsRoutes)
   await app.register(dashboardsRoutes)
+  await app.register(reviewsRoutes)
   await app.register(publicReportsRoutes)
   await registerWebApp(app)
 

@@ -10,6 +10,7 @@ import { frameworksPolicy } from './modules/frameworks/frameworks.policy.ts'
 import { organisationsPolicy } from './modules/organisations/organisations.policy.ts'
 import { recommendationsPolicy } from './modules/recommendations/recommendations.policy.ts'
 import { reportsPolicy } from './modules/reports/reports.policy.ts'
+import { reviewsPolicy } from './modules/reviews/reviews.policy.ts'
 import { roundsPolicy } from './modules/rounds/rounds.policy.ts'
 import { templatesPolicy } from './modules/templates/templates.policy.ts'
 import { usersPolicy } from './modules/users/users.policy.ts'
@@ -26,6 +27,7 @@ const POLICIES = {
   ...organisationsPolicy,
   ...recommendationsPolicy,
   ...reportsPolicy,
+  ...reviewsPolicy,
   ...roundsPolicy,
   ...templatesPolicy,
   ...usersPolicy,

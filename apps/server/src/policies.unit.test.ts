@@ -223,6 +223,34 @@ const TABLE: Table = {
     { subject: 'the AL national report', of: fixed({ countryCode: 'AL' }), allowed: ['admin', 'coordinator'] },
   ],
   'report.publishRegional': [{ subject: 'the regional report', of: fixed(null), allowed: ['admin', 'coordinator'] }],
+  'review.create': [{ subject: 'a new indicator review', of: fixed(null), allowed: ['admin', 'coordinator'] }],
+  'review.manage': [
+    {
+      subject: 'a review expert.RS takes part in',
+      of: fixed({ participantUserIds: ['expert.RS'] }),
+      allowed: ['admin', 'coordinator'],
+    },
+  ],
+  'review.read': [
+    {
+      subject: 'a review expert.RS takes part in',
+      of: fixed({ participantUserIds: ['expert.RS'] }),
+      allowed: ['admin', 'coordinator', 'expert.RS'],
+    },
+    {
+      subject: 'a review without participants',
+      of: fixed({ participantUserIds: [] }),
+      allowed: ['admin', 'coordinator'],
+    },
+  ],
+  'review.respond': [
+    {
+      subject: 'a review expert.RS and the coordinator take part in',
+      of: fixed({ participantUserIds: ['expert.RS', 'coordinator'] }),
+      allowed: ['coordinator', 'expert.RS'],
+    },
+    { subject: 'a review without participants', of: fixed({ participantUserIds: [] }), allowed: [] },
+  ],
   'comment.read': [
     {
       subject: 'an RS thread',

@@ -37,5 +37,9 @@ export const TABLES = [
   { name: 'recommendations', key: ['id'] },
   { name: 'follow_ups', key: ['id'] },
   { name: 'report_publications', key: ['id'] },
+  { name: 'reviews', key: ['id'] },
+  { name: 'review_participants', key: ['id'] },
+  { name: 'review_responses', key: ['id'] },
+  { name: 'review_decisions', key: ['review_id', 'indicator_code'] },
   { name: 'audit_events', key: ['seq'] },
 ] as const

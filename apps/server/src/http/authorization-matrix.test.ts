@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { CreateRoundBodySchema, SaveAnswerBodySchema, SaveAssessmentBodySchema } from '@thbm/shared'
+import {
+  CreateReviewBodySchema,
+  CreateRoundBodySchema,
+  DecisionBodySchema,
+  SaveAnswerBodySchema,
+  SaveAssessmentBodySchema,
+} from '@thbm/shared'
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asUser, buildOrganisation, buildUser, TEST_PASSWORD } from '../../test/factories.ts'
@@ -17,10 +23,16 @@ import { addComment } from '../modules/discussion/comments.ts'
 import { uploadFile } from '../modules/files/upload-file.ts'
 import { createDraft } from '../modules/frameworks/create-draft.ts'
 import { createArea } from '../modules/frameworks/edit-areas.ts'
+import { loadVersion } from '../modules/frameworks/frameworks.queries.ts'
 import { importFrameworkDoc } from '../modules/frameworks/import-framework.ts'
 import { publishVersion } from '../modules/frameworks/publish-version.ts'
 import { createRecommendation } from '../modules/recommendations/write-recommendation.ts'
 import { buildNationalReport } from '../modules/reports/build-national.ts'
+import { recordDecision } from '../modules/reviews/decisions.ts'
+import { addParticipant } from '../modules/reviews/participants.ts'
+import { closeReview, openRound } from '../modules/reviews/review-rounds.ts'
+import { type LoadedReview, loadDecisions, loadReview } from '../modules/reviews/reviews.queries.ts'
+import { createReview } from '../modules/reviews/write-review.ts'
 import { createRound } from '../modules/rounds/create-round.ts'
 import { putAssignment } from '../modules/rounds/put-assignment.ts'
 import { loadRound } from '../modules/rounds/rounds.queries.ts'
@@ -212,6 +224,41 @@ async function publicationFixture(): Promise<string> {
     .execute()
   return id
 }
+
+/**
+ * An indicator review of a new published version in which the RS `expert` takes part: a draft, in its open round 1,
+ * closed, or closed with every indicator decided (so a draft version can be made), all written by the system.
+ */
+async function reviewFixture(state: 'draft' | 'open' | 'closed' | 'decided'): Promise<string> {
+  const frameworkVersionId = await frameworkVersion('published')
+  const system = { actor: null, requestId: null }
+  return withTransaction(t.db, async (trx) => {
+    const body = CreateReviewBodySchema.parse({ frameworkVersionId, title: unique('Review') })
+    const id = await createReview(trx, system, body)
+    const load = async () => (await loadReview(trx, id)) as LoadedReview
+    await addParticipant(trx, system, await load(), { userId: expertId, countryCode: 'RS', role: 'rapporteur' })
+    if (state === 'draft') return id
+    await openRound(trx, system, await load(), { version: 1 })
+    if (state === 'open') return id
+    await closeReview(trx, system, await load(), 2)
+    if (state === 'closed') return id
+    const [review, version] = [await load(), await loadVersion(trx, frameworkVersionId)]
+    const keep = DecisionBodySchema.parse({ version: 0, decision: 'keep' })
+    for (const ind of version.indicators)
+      await recordDecision(trx, system, review, version, await loadDecisions(trx, id), ind.code, keep)
+    return id
+  })
+}
+const rv = (id: string, rest = '') => `/api/reviews/${id}${rest}`
+/** Coordinators (and administrators) run reviews; the RS expert takes part; the others do not see them. */
+const reviewRule = (admin: number, participant: number, others = 404) => ({
+  admin,
+  coordinator: admin,
+  lead: others,
+  expert: participant,
+  provider: others,
+  observer: others,
+})
 
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n')
 /** A multipart upload of a small PDF for RS. */
@@ -743,6 +790,101 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/files/:id': {
     request: async () => ({ url: `/api/files/${await storedFile()}` }),
     expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 404, observer: 200 },
+  },
+  'GET /api/reviews': { request: fixed('/api/reviews'), expect: statuses(200, 200, 200, 200) },
+  'POST /api/reviews': {
+    request: async () => ({
+      url: '/api/reviews',
+      payload: { frameworkVersionId: await frameworkVersion('published'), title: unique('Review') },
+    }),
+    expect: statuses(201, 201, 403, 403),
+  },
+  'GET /api/reviews/:id': {
+    request: async () => ({ url: rv(await reviewFixture('draft')) }),
+    expect: reviewRule(200, 200),
+  },
+  'PATCH /api/reviews/:id': {
+    request: async () => ({ url: rv(await reviewFixture('draft')), payload: { version: 1, title: unique('Renamed') } }),
+    expect: reviewRule(200, 403),
+  },
+  'POST /api/reviews/:id/participants': {
+    request: async () => ({
+      url: rv(await reviewFixture('draft'), '/participants'),
+      payload: { userId: (await rsUser()).id, countryCode: 'RS', role: 'ngo_expert' },
+    }),
+    expect: reviewRule(201, 403),
+  },
+  'DELETE /api/reviews/:id/participants/:participantId': {
+    request: async () => {
+      const id = await reviewFixture('draft')
+      const { id: participantId } = await t.db
+        .selectFrom('reviewParticipants')
+        .select('id')
+        .where('reviewId', '=', id)
+        .executeTakeFirstOrThrow()
+      return { url: rv(id, `/participants/${participantId}`) }
+    },
+    expect: reviewRule(200, 403),
+  },
+  // Consent is the participant's own choice: coordinators may not give it for them.
+  'POST /api/reviews/:id/consent': {
+    request: async () => ({ url: rv(await reviewFixture('draft'), '/consent'), payload: { named: true } }),
+    expect: reviewRule(403, 200),
+  },
+  'POST /api/reviews/:id/open-round': {
+    request: async () => ({ url: rv(await reviewFixture('draft'), '/open-round'), payload: { version: 1 } }),
+    expect: reviewRule(200, 403),
+  },
+  'POST /api/reviews/:id/close-round': {
+    request: async () => ({ url: rv(await reviewFixture('open'), '/close-round'), payload: { version: 2 } }),
+    expect: reviewRule(200, 403),
+  },
+  'POST /api/reviews/:id/close': {
+    request: async () => ({ url: rv(await reviewFixture('open'), '/close'), payload: { version: 2 } }),
+    expect: reviewRule(200, 403),
+  },
+  'GET /api/reviews/:id/my-responses': {
+    request: async () => ({ url: rv(await reviewFixture('open'), '/my-responses') }),
+    expect: reviewRule(403, 200),
+  },
+  'PUT /api/reviews/:id/my-responses/:code': {
+    request: async () => ({
+      url: rv(await reviewFixture('open'), '/my-responses/IDN-1'),
+      payload: { version: 0, ratings: { significance: 4 } },
+    }),
+    expect: reviewRule(403, 200),
+  },
+  'GET /api/reviews/:id/evidence': {
+    request: async () => ({ url: rv(await reviewFixture('draft'), '/evidence') }),
+    expect: reviewRule(200, 200),
+  },
+  // Anything that could show someone's ratings answers 404 to participants, as to everyone else.
+  'GET /api/reviews/:id/results': {
+    request: async () => ({ url: rv(await reviewFixture('open'), '/results') }),
+    expect: reviewRule(200, 404),
+  },
+  'GET /api/reviews/:id/ratings': {
+    request: async () => ({ url: rv(await reviewFixture('open'), '/ratings') }),
+    expect: reviewRule(200, 404),
+  },
+  'GET /api/reviews/:id/decisions': {
+    request: async () => ({ url: rv(await reviewFixture('closed'), '/decisions') }),
+    expect: reviewRule(200, 404),
+  },
+  'PUT /api/reviews/:id/decisions/:code': {
+    request: async () => ({
+      url: rv(await reviewFixture('closed'), '/decisions/IDN-1'),
+      payload: { version: 0, decision: 'keep' },
+    }),
+    expect: reviewRule(200, 403),
+  },
+  'POST /api/reviews/:id/generate': {
+    request: async () => ({ url: rv(await reviewFixture('decided'), '/generate'), payload: { label: '2.0' } }),
+    expect: reviewRule(201, 403),
+  },
+  'GET /api/reviews/:id/report': {
+    request: async () => ({ url: rv(await reviewFixture('closed'), '/report') }),
+    expect: reviewRule(200, 404),
   },
 }
 

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
+import { loadVersion } from '../modules/frameworks/frameworks.queries.ts'
+import { decisionsOverview } from '../modules/reviews/decisions.ts'
+import { reviewEvidence } from '../modules/reviews/evidence.ts'
+import { computeResults } from '../modules/reviews/results.ts'
+import { loadDecisions, loadReview } from '../modules/reviews/reviews.queries.ts'
 import { seedDemo } from './demo.ts'
+import { DEMO_ACCOUNTS } from './demo-accounts.ts'
+import { DEMO_REVIEW_DRAFT_LABEL } from './demo-review.ts'
 import { seedDefaultHandbook } from './handbook.ts'
 
 let t: TestApp
@@ -94,5 +101,46 @@ describe('the demo seed', () => {
     expect(statuses.some((s) => s.status === 'draft')).toBe(true)
     expect(statuses.some((s) => s.status === 'submitted')).toBe(true)
     expect(statuses.length).toBeLessThan(Number(listed.n) * 2)
+  })
+
+  it('has a finished indicator review: six countries, two closed rounds, every indicator decided, a draft made', async () => {
+    const row = await t.db.selectFrom('reviews').select('id').executeTakeFirstOrThrow()
+    const review = (await loadReview(t.db, row.id)) as NonNullable<Awaited<ReturnType<typeof loadReview>>>
+    expect(review.status).toBe('closed')
+    expect(review.rounds.map((r) => [r.number, Boolean(r.closedAt)])).toEqual([
+      [1, true],
+      [2, true],
+    ])
+    expect(new Set(review.participants.map((p) => p.countryCode))).toEqual(
+      new Set(['AL', 'BA', 'XK', 'ME', 'MK', 'RS']),
+    )
+    expect(review.participants.map((p) => p.pseudonym).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      review.participants.map((_, i) => i + 1),
+    )
+    // Demo reviewers exist for the countries without demo accounts, but the sign-in page lists only the accounts.
+    const shown = new Set(DEMO_ACCOUNTS.map((a) => a.email))
+    const reviewers = review.participants.filter((p) => !shown.has(p.email))
+    expect(reviewers).toHaveLength(8)
+    const version = await loadVersion(t.db, review.row.frameworkVersionId)
+    const overview = decisionsOverview(version, await loadDecisions(t.db, review.row.id))
+    expect(overview.summary.missing).toEqual([])
+    expect(overview.summary.remaining).toBeLessThan(overview.summary.total)
+    expect(overview.summary.coreAfter).toBeLessThan(overview.summary.coreBefore)
+    const draft = await loadVersion(t.db, review.row.generatedVersionId as string)
+    expect(draft.row).toMatchObject({ status: 'draft', label: DEMO_REVIEW_DRAFT_LABEL, basedOnId: version.row.id })
+    expect(draft.indicators).toHaveLength(overview.summary.remaining)
+    expect(draft.indicators.filter((i) => i.lineage.type === 'merged').length).toBeGreaterThan(0)
+
+    // Round 2 converged: more indicators reach consensus on significance than in round 1.
+    const consensus = async (round: number) =>
+      (await computeResults(t.db, review, version, round)).indicators.filter((i) => i.overall[0]?.consensus).length
+    expect(await consensus(2)).toBeGreaterThan(await consensus(1))
+    // Evidence comes from the demo monitoring rounds.
+    const evidence = await reviewEvidence(t.db, version)
+    const idn1 = evidence.find((e) => e.code === 'IDN-1')
+    expect(idn1?.rounds).toBe(3)
+    expect(idn1?.dataShare).toBeGreaterThan(0)
+    expect(idn1?.scoreSpread).not.toBeNull()
+    expect(evidence.some((e) => (e.discrepancyRate ?? 0) > 0)).toBe(true)
   })
 })

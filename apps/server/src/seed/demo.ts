@@ -4,6 +4,7 @@ import { newId, nowIso } from '../ids.ts'
 import { recordAudit } from '../modules/audit/record-audit.ts'
 import { hashPassword } from '../modules/auth/passwords.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts'
+import { seedDemoReview } from './demo-review.ts'
 import { seedDemoRounds } from './demo-rounds.ts'
 import { getMeta, setMeta } from './meta.ts'
 
@@ -104,7 +105,10 @@ export async function seedDemo(db: Database): Promise<boolean> {
       .where('status', '=', 'published')
       .orderBy('publishedAt', 'desc')
       .executeTakeFirst()
-    if (published) await seedDemoRounds(trx, { versionId: published.id, orgs: orgIds, users })
+    if (published) {
+      await seedDemoRounds(trx, { versionId: published.id, orgs: orgIds, users })
+      await seedDemoReview(trx, { versionId: published.id, users, passwordHash })
+    }
     await setMeta(trx, 'demo', 'true')
     await recordAudit(trx, system, {
       action: 'data.seeded',

@@ -17,6 +17,7 @@ import enPeople from './locales/en/people.json' with { type: 'json' }
 import enPortal from './locales/en/portal.json' with { type: 'json' }
 import enRecommendations from './locales/en/recommendations.json' with { type: 'json' }
 import enReports from './locales/en/reports.json' with { type: 'json' }
+import enReview from './locales/en/review.json' with { type: 'json' }
 import enRounds from './locales/en/rounds.json' with { type: 'json' }
 import srAccount from './locales/sr-Cyrl/account.json' with { type: 'json' }
 import srAssessments from './locales/sr-Cyrl/assessments.json' with { type: 'json' }
@@ -35,6 +36,7 @@ import srPeople from './locales/sr-Cyrl/people.json' with { type: 'json' }
 import srPortal from './locales/sr-Cyrl/portal.json' with { type: 'json' }
 import srRecommendations from './locales/sr-Cyrl/recommendations.json' with { type: 'json' }
 import srReports from './locales/sr-Cyrl/reports.json' with { type: 'json' }
+import srReview from './locales/sr-Cyrl/review.json' with { type: 'json' }
 import srRounds from './locales/sr-Cyrl/rounds.json' with { type: 'json' }
 
 /** A catalog: nested objects whose leaves are ICU messages. */
@@ -61,6 +63,7 @@ export const NAMESPACES = [
   'reports',
   'portal',
   'dashboards',
+  'review',
   'enums',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
@@ -86,6 +89,7 @@ export const SOURCE_RESOURCES = {
     reports: enReports,
     portal: enPortal,
     dashboards: enDashboards,
+    review: enReview,
     enums: enEnums,
   },
   'sr-Cyrl': {
@@ -106,6 +110,7 @@ export const SOURCE_RESOURCES = {
     reports: srReports,
     portal: srPortal,
     dashboards: srDashboards,
+    review: srReview,
     enums: srEnums,
   },
 } satisfies Record<'en' | 'sr-Cyrl', LocaleResources>

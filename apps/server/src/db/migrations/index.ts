@@ -6,6 +6,7 @@ import * as m0004 from './0004_import_batches.ts'
 import * as m0005 from './0005_notifications.ts'
 import * as m0006 from './0006_assessments.ts'
 import * as m0007 from './0007_report_publications.ts'
+import * as m0008 from './0008_reviews.ts'
 import type { Engine } from './helpers.ts'
 
 /** Forward-only migrations, in order. Never edit one that has shipped: add the next. */
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, engine: Engi
   '0005_notifications': m0005,
   '0006_assessments': m0006,
   '0007_report_publications': m0007,
+  '0008_reviews': m0008,
 }
