@@ -75,6 +75,7 @@ if (!built) {
   totals.failed++
   problems.push('web build')
 } else {
+  check('bundle budget', 'node', ['scripts/bundle-budget.mjs'])
   const e2eJson = path.join(root, 'apps/web/test-results/e2e.json')
   fs.rmSync(e2eJson, { force: true })
   const ok = run('end-to-end (Chromium)', 'npx', ['playwright', 'test', '-c', 'apps/web/playwright.config.ts'])

@@ -36,11 +36,11 @@ async function openAssessment(page: Page) {
 test('set-up: a round collecting for Serbia, IDN-1 assigned, and the NGO has submitted its answer', async ({
   browser,
 }) => {
-  const coordinator = await as(browser, 'coordinator@example.org')
+  const coordinator = await as(browser, 'coordinator@example.org', null)
   roundId = await collectingRound(coordinator.request, { name: roundName, countries: [COUNTRY] })
   await coordinator.context().close()
 
-  const lead = await as(browser, LEAD)
+  const lead = await as(browser, LEAD, null)
   const orgs = await ok<{ data: { id: string; name: string }[] }>(
     await lead.request.get(`/api/organisations?country=${COUNTRY}`),
   )
@@ -62,7 +62,7 @@ test('set-up: a round collecting for Serbia, IDN-1 assigned, and the NGO has sub
   )
   await lead.context().close()
 
-  const provider = await as(browser, PROVIDER)
+  const provider = await as(browser, PROVIDER, null)
   const answerPath = `/api/rounds/${roundId}/countries/${COUNTRY}/indicators/${CODE}/answers/${ngo?.id}`
   const saved = await ok<{ data: { version: number } }>(
     await provider.request.put(answerPath, {
@@ -84,7 +84,7 @@ test('set-up: a round collecting for Serbia, IDN-1 assigned, and the NGO has sub
 })
 
 test('the expert scores IDN-1 with the NGO evidence and submits it', async ({ browser }) => {
-  const page = await as(browser, EXPERT)
+  const page = await as(browser, EXPERT, null)
   const region = await openAssessment(page)
   await expect(region.getByTestId('assessment-status')).toHaveText(msg('assessments:status.not_started'))
   const preview = region.getByTestId('score-preview')
@@ -127,7 +127,7 @@ test('the expert scores IDN-1 with the NGO evidence and submits it', async ({ br
 })
 
 test('the lead returns the assessment with a comment', async ({ browser }) => {
-  const page = await as(browser, LEAD)
+  const page = await as(browser, LEAD, null)
   const region = await openAssessment(page)
   await expect(region.getByTestId('assessment-status')).toHaveText(msg('assessments:status.submitted'))
   await region.getByRole('button', { name: msg('assessments:lead.return') }).click()
@@ -144,7 +144,7 @@ test('the lead returns the assessment with a comment', async ({ browser }) => {
 })
 
 test('the expert sees the comment, fixes the assessment and submits it again', async ({ browser }) => {
-  const page = await as(browser, EXPERT)
+  const page = await as(browser, EXPERT, null)
   const region = await openAssessment(page)
   await expect(region.getByTestId('assessment-status')).toHaveText(msg('assessments:status.returned'))
   await expect(region.getByTestId('assessment-return-comment')).toHaveText(RETURN_COMMENT)
@@ -157,7 +157,7 @@ test('the expert sees the comment, fixes the assessment and submits it again', a
 })
 
 test('the lead validates it: the assessment and its source answer are locked', async ({ browser }) => {
-  const page = await as(browser, LEAD)
+  const page = await as(browser, LEAD, null)
   const region = await openAssessment(page)
   await expect(region.getByRole('button', { name: msg('assessments:lead.validate'), exact: true })).toBeVisible()
   await expectNoSeriousViolations(page)
@@ -183,7 +183,7 @@ test('the lead validates it: the assessment and its source answer are locked', a
 })
 
 test('the expert sees the validated assessment read-only', async ({ browser }) => {
-  const page = await as(browser, EXPERT)
+  const page = await as(browser, EXPERT, null)
   const region = await openAssessment(page)
   await expect(region.getByTestId('assessment-status')).toHaveText(msg('assessments:status.validated'))
   await expect(region.getByRole('button', { name: msg('assessments:save.button') })).toHaveCount(0)

@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test'
-import { msg, signIn } from './helpers.ts'
+import { msg, signInByApi } from './helpers.ts'
 
 test('a country lead sees "not found" for another country and their own country works', async ({ page }) => {
-  await signIn(page, 'lead.rs@example.org')
-  await page.goto('/countries/AL')
+  await signInByApi(page, 'lead.rs@example.org', '/countries/AL')
   await expect(page.getByRole('heading', { level: 1, name: msg('common:notFound.title') })).toBeVisible()
   await expect(page.getByText(msg('countries:page.notFound'))).toBeVisible()
 

@@ -58,13 +58,13 @@ async function openNarratives(page: Page) {
 const findingName = new RegExp(`^${fill(msg('discussion:narratives.finding'), { area: 'IDN' })}( · |$)`)
 
 test('set-up: a round collecting for Serbia', async ({ browser }) => {
-  const coordinator = await as(browser, 'coordinator@example.org')
+  const coordinator = await as(browser, 'coordinator@example.org', null)
   roundId = await collectingRound(coordinator.request, { name: roundName, countries: [COUNTRY] })
   await coordinator.context().close()
 })
 
 test('the expert comments on IDN-1 and notifies the country lead', async ({ browser }) => {
-  const page = await as(browser, EXPERT)
+  const page = await as(browser, EXPERT, null)
   const region = await openThread(page, 0)
   await expect(region.getByText(msg('discussion:thread.empty'))).toBeVisible()
 
@@ -96,7 +96,7 @@ test('the expert comments on IDN-1 and notifies the country lead', async ({ brow
 })
 
 test('the lead is notified, replies and resolves the comment', async ({ browser }) => {
-  const page = await as(browser, LEAD)
+  const page = await as(browser, LEAD, null)
   const listed = await ok<{ data: { kind: string; indicatorCode: string | null; round: { id: string } }[] }>(
     await page.request.get('/api/me/notifications', { params: { limit: 200 } }),
   )
@@ -135,7 +135,7 @@ test('the lead is notified, replies and resolves the comment', async ({ browser 
   await page.context().close()
 
   // The expert, who wrote in the thread before, is told of the reply.
-  const expert = await as(browser, EXPERT)
+  const expert = await as(browser, EXPERT, null)
   const theirs = await ok<{ data: { kind: string; round: { id: string }; actor: { name: string } | null }[] }>(
     await expert.request.get('/api/me/notifications', { params: { limit: 200 } }),
   )
@@ -146,7 +146,7 @@ test('the lead is notified, replies and resolves the comment', async ({ browser 
 })
 
 test('the expert writes the finding of area IDN with bold text and a link', async ({ browser }) => {
-  const page = await as(browser, EXPERT)
+  const page = await as(browser, EXPERT, null)
   const region = await openNarratives(page)
   const finding = region.getByRole('article', { name: findingName })
   await expect(finding.getByText(msg('discussion:narratives.empty'))).toBeVisible()
@@ -190,7 +190,7 @@ test('the expert writes the finding of area IDN with bold text and a link', asyn
 })
 
 test('the lead reads the finding rendered; a script sent to the API does not reach the page', async ({ browser }) => {
-  const page = await as(browser, LEAD)
+  const page = await as(browser, LEAD, null)
   // HTML typed straight into the API, past the editor: the server keeps only the allowed subset.
   const saved = await ok<{ data: { kind: string; html: string }[] }>(
     await page.request.put(narrativesApi(), {

@@ -3,10 +3,11 @@ import { msg, signIn } from './helpers.ts'
 import { as, collectingRound, expect, expectNoSeriousViolations, fill, ok } from './round-helpers.ts'
 
 // Independent double scoring of one indicator. A round with double scoring is set up through the API and a second
-// Serbian expert is invited; the country lead assigns IDN-1 in the dialog with both experts, and the NGO's answer is
-// submitted through the API. Then each expert scores IDN-1 in the browser without seeing the other's score (3 and 1),
-// the lead sees both side by side, settles the final level with a note and validates, and the country workspace
-// reports the agreement: one indicator scored by both, 0 % exact agreement, one settled disagreement.
+// Serbian expert is invited; the country lead filters the board by area (the filter lives in the URL), assigns IDN-1
+// in the dialog with both experts, and the NGO's answer is submitted through the API. Then each expert scores IDN-1
+// in the browser without seeing the other's score (3 and 1), the lead sees both side by side, settles the final level
+// with a note and validates, and the country workspace reports the agreement: one indicator scored by both, 0 % exact
+// agreement, one settled disagreement.
 test.describe.configure({ mode: 'serial', timeout: 180_000 })
 
 const COUNTRY = 'RS'
@@ -57,7 +58,7 @@ async function scoreAndSubmit(region: Locator, score: number, justification: str
 }
 
 test('set-up: a double-scored round collecting for Serbia, and a second Serbian expert', async ({ browser }) => {
-  const coordinator = await as(browser, 'coordinator@example.org')
+  const coordinator = await as(browser, 'coordinator@example.org', null)
   roundId = await collectingRound(coordinator.request, {
     name: roundName,
     countries: [COUNTRY],
@@ -66,7 +67,7 @@ test('set-up: a double-scored round collecting for Serbia, and a second Serbian 
   await coordinator.context().close()
 
   // The lead invites the second expert, who accepts the one-time link (through the API) and can then sign in.
-  const lead = await as(browser, LEAD)
+  const lead = await as(browser, LEAD, null)
   const invitation = await ok<{ link: string }>(
     await lead.request.post('/api/invitations', { data: { email: SECOND, role: 'expert', countryCode: COUNTRY } }),
     201,
@@ -83,9 +84,13 @@ test('set-up: a double-scored round collecting for Serbia, and a second Serbian 
 })
 
 test('the lead assigns IDN-1 to the NGO with two experts; the NGO submits its answer', async ({ browser }) => {
-  const page = await as(browser, LEAD)
-  await page.goto(`/rounds/${roundId}/countries/${COUNTRY}`)
+  // The board's filters live in the URL: the coordination area only, then back to everything.
+  const page = await as(browser, LEAD, `/rounds/${roundId}/countries/${COUNTRY}?area=COR`)
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(roundName) })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'COR-1', exact: true })).toBeVisible()
+  await expect(page.getByRole('link', { name: CODE, exact: true })).toHaveCount(0)
+  await page.getByRole('button', { name: msg('rounds:filters.clear') }).click()
+  await expect(page.getByRole('link', { name: CODE, exact: true })).toBeVisible()
   await page.getByRole('button', { name: fill(msg('rounds:assignment.assignNamed'), { code: CODE }) }).click()
   const dialog = page.getByRole('dialog', { name: fill(msg('rounds:assignment.title'), { code: CODE }) })
   await dialog.getByRole('button', { name: msg('rounds:assignment.addProvider') }).click()
@@ -109,7 +114,7 @@ test('the lead assigns IDN-1 to the NGO with two experts; the NGO submits its an
   await expect(agreement.getByText(msg('assessments:agreement.empty'))).toBeVisible()
   await page.context().close()
 
-  const provider = await as(browser, PROVIDER)
+  const provider = await as(browser, PROVIDER, null)
   const orgs = await ok<{ data: { id: string; name: string }[] }>(
     await provider.request.get(`/api/organisations?country=${COUNTRY}`),
   )
@@ -131,7 +136,7 @@ test('the lead assigns IDN-1 to the NGO with two experts; the NGO submits its an
 })
 
 test('the first expert scores level 3 without seeing the second score', async ({ browser }) => {
-  const page = await as(browser, EXPERT)
+  const page = await as(browser, EXPERT, null)
   const region = await openAssessment(page)
   await expect(region.getByText(msg('assessments:double.blindTitle'))).toBeVisible()
   await expect(region.getByRole('heading', { name: msg('assessments:panel.scorer.primary') })).toBeVisible()
@@ -165,7 +170,7 @@ test('the second expert scores level 1 blind, then sees both scores', async ({ b
 })
 
 test('the lead sees both scores, settles the final level with a note and validates', async ({ browser }) => {
-  const page = await as(browser, LEAD)
+  const page = await as(browser, LEAD, null)
   const region = await openAssessment(page)
   const table = region.getByTestId('scores-side-by-side')
   const chosen = table

@@ -1,32 +1,14 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect as baseExpect, type Page, test } from '@playwright/test'
-import { msg, signIn } from './helpers.ts'
+import { type Page, test } from '@playwright/test'
+import { msg, signInByApi } from './helpers.ts'
+import { expect, expectNoSeriousViolations, fill } from './round-helpers.ts'
 
 // The server starts with the default Handbook published as BAN 2026.1 (67 indicators in 10 areas, 24 of them core).
 // The tests of this file run in order in one worker: the acceptance flow publishes 2027.1, so every test opens
 // 2026.1 by its label.
 
 // Each test is a whole journey with axe runs on pages listing many indicators (several seconds each on a small
-// machine that runs the other specs at the same time): allow more than the default 45 s per test and 7 s per wait.
+// machine that runs the other specs at the same time): allow more than the default 45 s per test.
 test.describe.configure({ timeout: 90_000 })
-const expect = baseExpect.configure({ timeout: 15_000 })
-
-/** `{name}`-style placeholders of a catalog message filled in. */
-const fill = (message: string, values: Record<string, string | number>) =>
-  message.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`))
-
-/** Runs axe on the page (or only inside `within`) and expects no serious or critical violation. */
-async function expectNoSeriousViolations(page: Page, within?: string) {
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
-  // The pointer would leave a hover style on whatever it last clicked.
-  await page.mouse.move(0, 0)
-  const axe = new AxeBuilder({ page })
-  const results = await (within ? axe.include(within) : axe).analyze()
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  expect(serious).toEqual([])
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: msg('common:nav.label') })
 
@@ -46,7 +28,7 @@ async function rowAction(page: Page, code: string, action: string) {
 }
 
 test('an observer browses, searches and filters the Handbook, and reads an indicator', async ({ page }) => {
-  await signIn(page, 'observer@example.org')
+  await signInByApi(page, 'observer@example.org')
   await nav(page)
     .getByRole('link', { name: msg('common:nav.handbook') })
     .click()
@@ -89,7 +71,7 @@ test('an observer browses, searches and filters the Handbook, and reads an indic
 })
 
 test('a coordinator makes, edits and publishes 2027.1, and the diff shows exactly those changes', async ({ page }) => {
-  await signIn(page, 'coordinator@example.org')
+  await signInByApi(page, 'coordinator@example.org')
   await openVersion(page, '2026.1')
   await page.getByRole('button', { name: msg('handbook:manage.createDraft') }).click()
   const draftDialog = page.getByRole('dialog', { name: msg('handbook:draft.title') })
@@ -154,7 +136,7 @@ test('a coordinator makes, edits and publishes 2027.1, and the diff shows exactl
 test('a country lead leaves out an optional indicator for Serbia, and cannot leave out a core one', async ({
   page,
 }) => {
-  await signIn(page, 'lead.rs@example.org')
+  await signInByApi(page, 'lead.rs@example.org')
   await openVersion(page, '2026.1')
   await page.getByRole('link', { name: fill(msg('handbook:adaptLinks.adaptFor'), { country: 'Serbia' }) }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(

@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { msg, signIn } from './helpers.ts'
+import { msg, signInByApi } from './helpers.ts'
 
 test('an admin invites someone who accepts the link in a fresh browser and is signed in', async ({ page, browser }) => {
   const email = `invitee.${Date.now()}@example.org`
-  await signIn(page, 'admin@example.org')
-  await page.goto('/people')
+  await signInByApi(page, 'admin@example.org', '/people')
   await page.getByRole('button', { name: msg('people:invite.open') }).click()
   const dialog = page.getByRole('dialog', { name: msg('people:invite.title') })
   await dialog.getByRole('textbox', { name: msg('people:invite.email') }).fill(email)

@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test'
-import { msg, signIn } from './helpers.ts'
+import { msg, signInByApi } from './helpers.ts'
 
 test('switching to Serbian Cyrillic and Latin translates the UI, sets <html lang>, keeps input and survives reload', async ({
   page,
 }) => {
-  await signIn(page, 'expert.al@example.org')
-  await page.goto('/account')
+  await signInByApi(page, 'expert.al@example.org', '/account')
   const nameField = page.getByRole('textbox', { name: msg('account:profile.name') })
   await nameField.fill('Elira (typed, not saved)')
 

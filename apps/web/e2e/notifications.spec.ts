@@ -48,7 +48,7 @@ async function expectBellMatchesServer(page: Page): Promise<number> {
 }
 
 test('a data provider learns of a new assignment in the header, opens it and the count drops', async ({ browser }) => {
-  const lead = await as(browser, 'lead.rs@example.org')
+  const lead = await as(browser, 'lead.rs@example.org', null)
   const rounds = await ok<{ data: { id: string; name: string; status: string }[] }>(
     await lead.request.get('/api/rounds'),
   )

@@ -36,7 +36,7 @@ const region = (page: Page, name: string) => page.getByRole('region', { name, ex
 test('the country page shows implementation rates and a recommendation’s history across rounds', async ({
   browser,
 }) => {
-  const page = await as(browser, LEAD)
+  const page = await as(browser, LEAD, null)
   const recs = await ok<{ data: Rec[] }>(await page.request.get('/api/countries/RS/recommendations'))
   const rec = recs.data.find((r) => r.issuedIn.name === ISSUED && r.followUps.length === 2)
   expect(rec, 'a 2023 recommendation followed up in two rounds').toBeTruthy()
@@ -78,7 +78,7 @@ test('the country page shows implementation rates and a recommendation’s histo
 test('in the open round the lead records a follow-up, sees it counted, and issues a new recommendation', async ({
   browser,
 }) => {
-  const page = await as(browser, LEAD)
+  const page = await as(browser, LEAD, null)
   const rounds = await ok<{ data: { id: string; name: string }[] }>(await page.request.get('/api/rounds'))
   const roundId = rounds.data.find((r) => r.name === OPEN_ROUND)?.id ?? ''
   expect(roundId, OPEN_ROUND).toBeTruthy()

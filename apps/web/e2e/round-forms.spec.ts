@@ -1,13 +1,14 @@
 import { type Page, test } from '@playwright/test'
 import { msg } from './helpers.ts'
-import { as, expect, expectNoSeriousViolations, fill } from './round-helpers.ts'
+import { as, expect, expectNoSeriousViolations, fill, ok } from './round-helpers.ts'
 import { SMALL_CODES as C, createSmallHandbook } from './small-framework.ts'
 
 // A whole round for one country through the forms: a small Handbook (one indicator per measurement type) is set up
-// through the API, then the coordinator plans the round, the country lead assigns every indicator, the NGO answers
-// and submits every one of them with evidence files and links, and the progress board shows the country complete.
-// Serbia is the only demo country with both a country lead and a data provider account; the round (and its Handbook)
-// is this file's own, so it does not meet the other specs' rounds.
+// through the API, then the coordinator plans the round, the country lead assigns every indicator (two of them through
+// the dialog), the NGO answers and submits every one of them with evidence files and links, the progress board shows
+// the country complete, and the lead returns one answer with a comment the NGO reads. Another country's lead sees none
+// of it. Serbia is the only demo country with both a country lead and a data provider account; the round (and its
+// Handbook) is this file's own, so it does not meet the other specs' rounds.
 test.describe.configure({ mode: 'serial', timeout: 180_000 })
 
 const COUNTRY = 'RS'
@@ -53,11 +54,12 @@ async function expectSaved(page: Page) {
   await expect(page.getByTestId('save-status')).toContainText(fill(msg('rounds:save.savedAt'), { time: '' }).trim())
 }
 
-async function openEntry(page: Page, code: string) {
+/** Opens an indicator's entry from the workspace (and waits for the answer form, for whoever edits the answer). */
+async function openEntry(page: Page, code: string, { editor = true } = {}) {
   await page.goto(workspace())
   await page.getByRole('link', { name: code, exact: true }).first().click()
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${code} · `) })).toBeVisible()
-  await expect(page.getByTestId('save-status')).toBeVisible()
+  if (editor) await expect(page.getByTestId('save-status')).toBeVisible()
 }
 
 async function submitAnswer(page: Page) {
@@ -111,7 +113,11 @@ test('the coordinator plans a round on a small Handbook for Serbia and starts da
   const handbook = await createSmallHandbook(page.request)
   expect(handbook.codes).toEqual(ALL)
 
-  await page.goto('/rounds')
+  await page
+    .getByRole('navigation', { name: msg('common:nav.label') })
+    .getByRole('link', { name: msg('common:nav.rounds') })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: msg('rounds:list.title') })).toBeVisible()
   await page.getByRole('link', { name: msg('rounds:list.plan') }).click()
   await page.getByRole('textbox', { name: msg('rounds:form.name') }).fill(roundName)
   await page.getByRole('combobox', { name: msg('rounds:form.version') }).click()
@@ -124,6 +130,9 @@ test('the coordinator plans a round on a small Handbook for Serbia and starts da
       }),
     })
     .click()
+  // Submitting without a country shows the problem at the field and in the summary.
+  await page.getByRole('button', { name: msg('rounds:form.submit') }).click()
+  await expect(page.getByText(msg('rounds:form.errors.countries')).first()).toBeVisible()
   await page.getByRole('combobox', { name: msg('rounds:form.countries') }).click()
   await page.getByRole('option', { name: COUNTRY_NAME }).click()
   await page.keyboard.press('Escape')
@@ -131,6 +140,7 @@ test('the coordinator plans a round on a small Handbook for Serbia and starts da
   await expect(page.getByRole('heading', { level: 1, name: roundName })).toBeVisible()
   roundId = new URL(page.url()).pathname.split('/').at(-1) ?? ''
   expect(roundId).not.toBe('')
+  await expectNoSeriousViolations(page)
 
   await page.getByRole('button', { name: msg('rounds:transition.forward.collecting.button') }).click()
   const dialog = page.getByRole('dialog', { name: msg('rounds:transition.forward.collecting.title') })
@@ -143,14 +153,37 @@ test('the coordinator plans a round on a small Handbook for Serbia and starts da
     page.getByText(fill(msg('rounds:workspace.shown'), { shown: ALL.length, total: ALL.length })),
   ).toBeVisible()
   for (const code of ALL) await expect(page.getByRole('link', { name: code, exact: true })).toBeVisible()
+
+  await page.goto('/rounds')
+  await expect(page.getByRole('link', { name: roundName })).toBeVisible()
+  await expectNoSeriousViolations(page)
   await page.context().close()
 })
 
 test('the Serbian lead assigns every indicator to the demo NGO and an expert, with a due date', async ({ browser }) => {
-  const page = await as(browser, LEAD)
+  const page = await as(browser, LEAD, null)
+  // The dialog is the same for every kind of indicator: two are assigned through it, the other four through the API.
+  const throughTheDialog: string[] = [C.rubric, C.count]
+  const orgs = await ok<{ data: { id: string; name: string }[] }>(
+    await page.request.get('/api/organisations', { params: { country: COUNTRY } }),
+  )
+  const experts = await ok<{ data: { id: string; email: string }[] }>(
+    await page.request.get('/api/users', { params: { country: COUNTRY, role: 'expert' } }),
+  )
+  const ngoId = orgs.data.find((o) => o.name === NGO)?.id
+  const expertId = experts.data.find((u) => u.email === 'expert.rs@example.org')?.id
+  expect(ngoId && expertId).toBeTruthy()
+  for (const code of ALL.filter((c) => !throughTheDialog.includes(c))) {
+    await ok(
+      await page.request.put(`/api/rounds/${roundId}/countries/${COUNTRY}/assignments/${code}`, {
+        data: { version: 0, expertId, providers: [{ organisationId: ngoId, userId: null }], dueOn: '2030-06-30' },
+      }),
+    )
+  }
+
   await page.goto(workspace())
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(roundName) })).toBeVisible()
-  for (const code of ALL) {
+  for (const code of throughTheDialog) {
     await page.getByRole('button', { name: fill(msg('rounds:assignment.assignNamed'), { code }) }).click()
     const dialog = page.getByRole('dialog', { name: fill(msg('rounds:assignment.title'), { code }) })
     await dialog.getByRole('button', { name: msg('rounds:assignment.addProvider') }).click()
@@ -164,6 +197,8 @@ test('the Serbian lead assigns every indicator to the demo NGO and an expert, wi
     if (code === C.count) await expectNoSeriousViolations(page)
     await dialog.getByRole('button', { name: msg('common:actions.save') }).click()
     await expect(dialog).toBeHidden()
+  }
+  for (const code of ALL) {
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: code, exact: true }) })
     await expect(row).toContainText(NGO)
     await expect(row).toContainText(EXPERT)
@@ -176,7 +211,7 @@ test('the Serbian lead assigns every indicator to the demo NGO and an expert, wi
 test.describe('the NGO answers every indicator by its type, with evidence files and links, and submits each', () => {
   let page: Page
   test.beforeAll(async ({ browser }) => {
-    page = await as(browser, PROVIDER)
+    page = await as(browser, PROVIDER, null)
   })
   test.afterAll(async () => {
     await page.context().close()
@@ -230,6 +265,11 @@ test.describe('the NGO answers every indicator by its type, with evidence files 
     await expect(mismatch).toBeVisible()
     const explanation = page.getByRole('textbox', { name: msg('rounds:entry.partsExplanation') })
     await expect(explanation).toBeVisible()
+    // Parts that add up clear the warning; this answer keeps the mismatch and explains it.
+    await cell('identified', 'other_unknown').fill('1')
+    await expect(mismatch).toBeHidden()
+    await cell('identified', 'other_unknown').fill('0')
+    await expect(mismatch).toBeVisible()
     // A mismatch is a warning: the draft still saves, but submitting asks for the explanation.
     await expectSaved(page)
     await addFile(page, PNG, 'Victims by sex (chart)')
@@ -292,8 +332,7 @@ test.describe('the NGO answers every indicator by its type, with evidence files 
 })
 
 test('the progress board shows every indicator submitted and Serbia 100 % complete', async ({ browser }) => {
-  const page = await as(browser, LEAD)
-  await page.goto(workspace())
+  const page = await as(browser, LEAD, workspace())
   await expect(page.getByText(fill(msg('rounds:workspace.overall'), { percent: percent(1) }))).toBeVisible()
   await expect(
     page.getByText(fill(msg('rounds:workspace.doneOf'), { done: ALL.length, total: ALL.length })),
@@ -318,7 +357,7 @@ test('the progress board shows every indicator submitted and Serbia 100 % comple
 test('the answers keep their evidence files; the Serbian lead downloads them, the Albanian lead gets 404', async ({
   browser,
 }) => {
-  const lead = await as(browser, LEAD)
+  const lead = await as(browser, LEAD, null)
   type Evidence = { kind: string; title: string; url: string | null; file: { id: string; name: string } | null }
   type Work = { data: { answers: { organisation: { name: string }; status: string; evidence: Evidence[] }[] } }
   const evidenceOf = async (code: string) => {
@@ -353,12 +392,34 @@ test('the answers keep their evidence files; the Serbian lead downloads them, th
   }
   await lead.context().close()
 
-  const other = await as(browser, 'lead.al@example.org')
+  const other = await as(browser, 'lead.al@example.org', null)
   for (const { id } of files) {
     const res = await other.request.get(`/api/files/${id}`)
     expect(res.status()).toBe(404)
   }
   const work = await other.request.get(`/api/rounds/${roundId}/countries/${COUNTRY}/indicators/${C.rubric}`)
   expect(work.status()).toBe(404)
+  await other.goto(workspace())
+  await expect(other.getByRole('heading', { level: 1, name: msg('common:notFound.title') })).toBeVisible()
+  await expect(other.getByText(msg('rounds:workspace.notFound'))).toBeVisible()
   await other.context().close()
+})
+
+test('the lead returns the text answer with a comment, and the NGO sees the comment', async ({ browser }) => {
+  const comment = 'Please name the regions where staff were asked.'
+  const lead = await as(browser, LEAD, null)
+  await openEntry(lead, C.text, { editor: false })
+  await lead.getByRole('button', { name: fill(msg('rounds:return.openNamed'), { organisation: NGO }) }).click()
+  const dialog = lead.getByRole('dialog', { name: fill(msg('rounds:return.title'), { organisation: NGO }) })
+  await dialog.getByRole('textbox', { name: msg('rounds:return.comment') }).fill(comment)
+  await dialog.getByRole('button', { name: msg('rounds:return.submit') }).click()
+  await expect(dialog).toBeHidden()
+  await expect(lead.getByText(msg('rounds:status.answer.returned')).first()).toBeVisible()
+  await lead.context().close()
+
+  const provider = await as(browser, PROVIDER, null)
+  await openEntry(provider, C.text, { editor: false })
+  await expect(provider.getByRole('alert').filter({ hasText: msg('rounds:entry.returnedTitle') })).toBeVisible()
+  await expect(provider.getByTestId('return-comment')).toHaveText(comment)
+  await provider.context().close()
 })

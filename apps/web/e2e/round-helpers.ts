@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright'
 import {
   type APIRequestContext,
   type APIResponse,
@@ -6,7 +5,7 @@ import {
   expect as baseExpect,
   type Page,
 } from '@playwright/test'
-import { DEMO_PASSWORD, msg } from './helpers.ts'
+import { DEMO_PASSWORD, msg, seriousViolations } from './helpers.ts'
 
 // Round pages load a whole Handbook version; allow for a busy machine running other specs at the same time.
 export const expect = baseExpect.configure({ timeout: 15_000 })
@@ -16,28 +15,28 @@ export const fill = (message: string, values: Record<string, string | number>) =
   message.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`))
 
 /**
- * A new signed-in page of its own (its own cookies) on the start page, closed by the caller through its context.
+ * A new signed-in page of its own (its own cookies), closed by the caller through its context. It opens `path` (the
+ * start page unless told) and waits for the main navigation; with `path` null it opens nothing, for a caller that
+ * only uses the API through `page.request` or goes on to a page of its own (a page load saved).
  * Signs in through the API: the sign-in form itself is covered by sign-in.spec.ts, and every journey signs in often.
  */
-export async function as(browser: Browser, email: string): Promise<Page> {
+export async function as(browser: Browser, email: string, path: string | null = '/'): Promise<Page> {
   const context = await browser.newContext()
   const res = await context.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })
   expect(res.status(), await res.text()).toBe(200)
   const page = await context.newPage()
-  await page.goto('/')
+  if (path === null) return page
+  await page.goto(path)
   await expect(page.getByRole('navigation', { name: msg('common:nav.label') })).toBeVisible()
   return page
 }
 
-/** Runs axe and expects no serious or critical violation. */
-export async function expectNoSeriousViolations(page: Page) {
+/** Runs axe on the page (or only inside `within`) and expects no serious or critical violation. */
+export async function expectNoSeriousViolations(page: Page, within?: string) {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+  // The pointer would leave a hover style on whatever it last clicked.
   await page.mouse.move(0, 0)
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  expect(serious).toEqual([])
+  expect(await seriousViolations(page, within)).toEqual([])
 }
 
 /** The JSON body of an API response with the expected status (the body is shown when it differs). */

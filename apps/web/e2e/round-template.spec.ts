@@ -76,7 +76,7 @@ async function upload(page: Page, name: string, data: Buffer) {
 test('a coordinator starts a round for Serbia and the lead assigns three indicators to the NGO', async ({
   browser,
 }) => {
-  const coordinator = await as(browser, 'coordinator@example.org')
+  const coordinator = await as(browser, 'coordinator@example.org', null)
   const frameworks = await ok<{ data: { versions: { id: string; label: string; status: string }[] }[] }>(
     await coordinator.request.get('/api/frameworks'),
   )
@@ -103,7 +103,7 @@ test('a coordinator starts a round for Serbia and the lead assigns three indicat
   )
   await coordinator.context().close()
 
-  const lead = await as(browser, 'lead.rs@example.org')
+  const lead = await as(browser, 'lead.rs@example.org', null)
   const orgs = await ok<{ data: { id: string; name: string }[] }>(
     await lead.request.get('/api/organisations', { params: { country: 'RS' } }),
   )
@@ -120,8 +120,7 @@ test('a coordinator starts a round for Serbia and the lead assigns three indicat
 })
 
 test('the NGO downloads its template, uploads a broken copy, then a good one', async ({ browser }) => {
-  const page = await as(browser, 'provider.rs@example.org')
-  await page.goto(workspaceUrl())
+  const page = await as(browser, 'provider.rs@example.org', workspaceUrl())
   const offline = page.getByRole('region', { name: msg('rounds:templates.title') })
   await expect(offline).toBeVisible()
   // One organisation: nothing to choose, the template covers it.
@@ -167,8 +166,7 @@ test('the NGO downloads its template, uploads a broken copy, then a good one', a
 })
 
 test('the lead sees the import and reverts it with a reason', async ({ browser }) => {
-  const page = await as(browser, 'lead.rs@example.org')
-  await page.goto(workspaceUrl())
+  const page = await as(browser, 'lead.rs@example.org', workspaceUrl())
   await page.getByRole('link', { name: msg('rounds:templates.importsLink') }).click()
   await expect(page).toHaveURL(`${workspaceUrl()}/imports`)
   const table = page.getByRole('table', { name: msg('rounds:imports.caption') })
@@ -202,8 +200,7 @@ test('the lead sees the import and reverts it with a reason', async ({ browser }
 test('the NGO uploads the good template again, adds an evidence file and submits every ready answer', async ({
   browser,
 }) => {
-  const page = await as(browser, 'provider.rs@example.org')
-  await page.goto(workspaceUrl())
+  const page = await as(browser, 'provider.rs@example.org', workspaceUrl())
   // The reverted import left no answer behind, so the same workbook applies again.
   await upload(page, 'filled.xlsx', goodTemplate as Buffer)
   const done = page.getByRole('heading', { name: msg('rounds:templates.result.doneTitle') })
@@ -286,7 +283,7 @@ test('the NGO uploads the good template again, adds an evidence file and submits
   await page.context().close()
 
   // The lead's import history: the reverted batch, and the new one that stays applied.
-  const lead = await as(browser, 'lead.rs@example.org')
+  const lead = await as(browser, 'lead.rs@example.org', null)
   const batches = await ok<{ data: { fileName: string; counts: { created: number }; revertedAt: string | null }[] }>(
     await lead.request.get(`/api/rounds/${roundId}/countries/RS/import-batches`),
   )

@@ -7,7 +7,7 @@ import {
   type IndicatorDoc,
   type LocalizedText,
 } from './framework.ts'
-import { CONTENT_LOCALES, type ContentLocale } from './locales.ts'
+import { CONTENT_LOCALES } from './locales.ts'
 import { cyrillicToLatin } from './translit.ts'
 
 /** Serbian Latin follows Serbian Cyrillic wherever Cyrillic text exists; the reverse is never automatic. */
@@ -38,16 +38,7 @@ export function isLocalizedText(value: unknown): value is LocalizedText {
   )
 }
 
-/** The text in a locale, falling back to the base locale; `missing` tells the UI to mark the fallback. */
-export function pickText(
-  text: LocalizedText | undefined,
-  locale: string,
-  baseLocale: ContentLocale,
-): { text: string; missing: boolean } {
-  const own = text?.[locale as ContentLocale]
-  if (own) return { text: own, missing: false }
-  return { text: text?.[baseLocale] ?? '', missing: true }
-}
+export { pickText } from './pick-text.ts'
 
 /**
  * Checks what the schema cannot: unique codes, areas that exist, base-locale texts present, lineage consistent with

@@ -1,5 +1,8 @@
-/** UI locales: BCP 47 tags. Serbian Latin is generated from Serbian Cyrillic by transliteration. */
-export const LOCALES = ['en', 'sr-Cyrl', 'sr-Latn'] as const
+/**
+ * UI locales: BCP 47 tags (Montenegrin is `cnr`, ISO 639-3). Serbian Latin is generated from Serbian Cyrillic by
+ * transliteration; the others are translated.
+ */
+export const LOCALES = ['en', 'sr-Cyrl', 'sr-Latn', 'sq', 'mk', 'bs', 'cnr'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'en'
 
@@ -8,6 +11,10 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   en: 'English',
   'sr-Cyrl': 'Српски (ћирилица)',
   'sr-Latn': 'Srpski (latinica)',
+  sq: 'Shqip',
+  mk: 'Македонски',
+  bs: 'Bosanski',
+  cnr: 'Crnogorski',
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -38,6 +38,9 @@ const DashboardsIndexPage = lazy(() => import('../features/dashboards/Dashboards
 const OverviewPage = lazy(() => import('../features/dashboards/OverviewPage.tsx'))
 const CountryProfilePage = lazy(() => import('../features/dashboards/CountryProfilePage.tsx'))
 const ExplorerPage = lazy(() => import('../features/dashboards/ExplorerPage.tsx'))
+const ReviewsPage = lazy(() => import('../features/reviews/ReviewsPage.tsx'))
+const NewReviewPage = lazy(() => import('../features/reviews/NewReviewPage.tsx'))
+const ReviewPage = lazy(() => import('../features/reviews/ReviewPage.tsx'))
 
 /** The route table: public pages, then everything behind sign-in. */
 export function createRouter() {
@@ -86,6 +89,9 @@ export function createRouter() {
                 { path: 'dashboards/rounds/:roundId', Component: OverviewPage },
                 { path: 'dashboards/countries/:code', Component: CountryProfilePage },
                 { path: 'dashboards/indicators', Component: ExplorerPage },
+                { path: 'reviews', Component: ReviewsPage },
+                { path: 'reviews/new', Component: NewReviewPage },
+                { path: 'reviews/:id', Component: ReviewPage },
                 { path: 'notifications', Component: NotificationsPage },
                 { path: 'audit', Component: AuditPage },
                 { path: '*', Component: NotFoundPage },

@@ -6,6 +6,9 @@ import { Link, useLocation } from 'react-router'
 import { hasAbility } from '../app/permissions.ts'
 import { ChartIcon } from '../features/dashboards/icons.tsx'
 import { mayReadDashboards } from '../features/dashboards/permissions.ts'
+import { useReviews } from '../features/reviews/api.ts'
+import { ReviewIcon } from '../features/reviews/icons.tsx'
+import { mayRunReviews } from '../features/reviews/permissions.ts'
 import { BookIcon, ClipboardIcon, GlobeIcon, HomeIcon, ListIcon, UserIcon, UsersIcon } from './icons.tsx'
 
 interface Item {
@@ -19,12 +22,21 @@ interface Item {
 export function MainNav({ me }: { me: MeResponse }) {
   const { t } = useTranslation()
   const { pathname } = useLocation()
+  // Reviews: for those who run them, and for anyone taking part in one (the list is theirs).
+  const runsReviews = mayRunReviews(me.data)
+  const reviews = useReviews(!runsReviews)
   const items: Item[] = [
     { to: '/', label: t('common:nav.home'), icon: <HomeIcon />, show: true },
     { to: '/handbook', label: t('common:nav.handbook'), icon: <BookIcon />, show: true },
     { to: '/rounds', label: t('common:nav.rounds'), icon: <ClipboardIcon />, show: true },
     { to: '/countries', label: t('common:nav.countries'), icon: <GlobeIcon />, show: true },
     { to: '/dashboards', label: t('dashboards:nav.label'), icon: <ChartIcon />, show: mayReadDashboards(me.data) },
+    {
+      to: '/reviews',
+      label: t('review:nav.label'),
+      icon: <ReviewIcon />,
+      show: runsReviews || (reviews.data?.length ?? 0) > 0,
+    },
     { to: '/people', label: t('common:nav.people'), icon: <UsersIcon />, show: hasAbility(me, 'user.list') },
     { to: '/audit', label: t('common:nav.audit'), icon: <ListIcon />, show: hasAbility(me, 'audit.read') },
     { to: '/account', label: t('common:nav.account'), icon: <UserIcon />, show: true },

@@ -1,8 +1,9 @@
-import { NAMESPACES, resources } from '@thbm/shared/i18n'
+import { NAMESPACES, type Namespace } from '@thbm/shared/i18n/catalog'
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@thbm/shared/locales'
 import i18next, { type i18n as I18n } from 'i18next'
 import ICU from 'i18next-icu'
 import { initReactI18next } from 'react-i18next'
+import { englishCatalogs, loadCatalogs } from './catalogs.ts'
 
 const STORAGE_KEY = 'thbm.locale'
 
@@ -10,7 +11,10 @@ const STORAGE_KEY = 'thbm.locale'
 export function localeFromTag(tag: string): Locale | null {
   const lower = tag.toLowerCase()
   if (isLocale(tag)) return tag
+  if (lower.startsWith('cnr') || lower === 'sr-me' || lower === 'sr-latn-me') return 'cnr'
   if (lower.startsWith('sr')) return lower.includes('latn') ? 'sr-Latn' : 'sr-Cyrl'
+  for (const locale of ['sq', 'mk', 'bs'] as const)
+    if (lower === locale || lower.startsWith(`${locale}-`)) return locale
   if (lower.startsWith('en')) return 'en'
   return null
 }
@@ -49,15 +53,30 @@ function syncDocumentLang(lng: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lng
 }
 
-/** Creates and initialises the i18next instance with ICU messages and every catalog bundled. */
+/** Loads a locale's catalogs on first use (English is bundled; see catalogs.ts). */
+const lazyCatalogs = {
+  type: 'backend' as const,
+  init() {},
+  read(language: string, namespace: string, callback: (error: unknown, data: unknown) => void) {
+    if (!isLocale(language)) return callback(null, {})
+    loadCatalogs(language).then(
+      (catalogs) => callback(null, catalogs[namespace as Namespace] ?? {}),
+      (error: unknown) => callback(error, null),
+    )
+  },
+}
+
+/** Creates and initialises the i18next instance with ICU messages, English bundled and other locales on demand. */
 export async function createI18n(initial: Locale = storedLocale() ?? browserLocale() ?? DEFAULT_LOCALE): Promise<I18n> {
   const instance = i18next.createInstance()
   instance.on('languageChanged', syncDocumentLang)
   await instance
     .use(ICU)
+    .use(lazyCatalogs)
     .use(initReactI18next)
     .init({
-      resources,
+      resources: { en: englishCatalogs },
+      partialBundledLanguages: true,
       lng: initial,
       fallbackLng: 'en',
       supportedLngs: [...LOCALES],

@@ -25,11 +25,44 @@ describe('Serbian Latin catalogs', () => {
   })
 })
 
+describe('the seven UI locales', () => {
+  it("load on demand and format plurals by each language's rules", async () => {
+    const i18n = await createI18n('mk')
+    expect(i18n.t('people:list.count', { count: 1 })).toMatch(/^1 [\u0400-\u04FF]/)
+    expect(document.documentElement.lang).toBe('mk')
+    for (const locale of ['sq', 'bs', 'cnr'] as const) {
+      await i18n.changeLanguage(locale)
+      const one = i18n.t('people:list.count', { count: 1 })
+      const many = i18n.t('people:list.count', { count: 5 })
+      expect(one).toMatch(/^1 /)
+      expect(many).toMatch(/^5 /)
+      expect(many).not.toBe(i18n.getFixedT('en')('people:list.count', { count: 5 }))
+    }
+    // Slavic rules: 21 takes the singular form in Bosnian and Montenegrin (and Macedonian), not in Albanian.
+    for (const locale of ['bs', 'cnr', 'mk'] as const) {
+      await i18n.changeLanguage(locale)
+      expect(i18n.t('people:list.count', { count: 21 }).replace('21', '1')).toBe(
+        i18n.t('people:list.count', { count: 1 }),
+      )
+    }
+  })
+
+  it('have every namespace in every locale', () => {
+    for (const locale of Object.keys(resources) as (keyof typeof resources)[])
+      for (const ns of NAMESPACES) expect(Object.keys(flattenCatalog(resources[locale][ns])).length).toBeGreaterThan(0)
+  })
+})
+
 describe('localeFromTag', () => {
   it('maps browser languages to UI locales', () => {
     expect(localeFromTag('sr-RS')).toBe('sr-Cyrl')
     expect(localeFromTag('sr-Latn-RS')).toBe('sr-Latn')
     expect(localeFromTag('en-GB')).toBe('en')
+    expect(localeFromTag('sq-XK')).toBe('sq')
+    expect(localeFromTag('mk')).toBe('mk')
+    expect(localeFromTag('bs-BA')).toBe('bs')
+    expect(localeFromTag('cnr')).toBe('cnr')
+    expect(localeFromTag('sr-ME')).toBe('cnr')
     expect(localeFromTag('de-DE')).toBeNull()
   })
 })

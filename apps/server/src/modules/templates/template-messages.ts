@@ -127,10 +127,10 @@ function transliterate(m: Messages): Messages {
   }
 }
 
-const MESSAGES: Record<Locale, Messages> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterate(srCyrl) }
+const MESSAGES: Partial<Record<Locale, Messages>> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterate(srCyrl) }
 
-/** The fixed texts of a template in a language. */
-export const templateMessages = (lang: Locale): Messages => MESSAGES[lang]
+/** The fixed texts of a template in a language (English where a language has none yet). */
+export const templateMessages = (lang: Locale): Messages => MESSAGES[lang] ?? en
 
 /** Every spelling of "no data" a template accepts, whatever its language (lower case). */
 export const NO_DATA_WORDS: ReadonlySet<string> = new Set(Object.values(MESSAGES).map((m) => m.noData.toLowerCase()))

@@ -1,4 +1,6 @@
-import { CONTENT_LOCALES, type ContentLocale, type LocalizedText, pickText, type Round } from '@thbm/shared'
+import type { LocalizedText, Round } from '@thbm/shared'
+import { CONTENT_LOCALES, type ContentLocale } from '@thbm/shared/locales'
+import { pickText } from '@thbm/shared/pick-text'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 
