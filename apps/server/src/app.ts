@@ -6,6 +6,7 @@ import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import { registerAuth } from './http/auth.ts'
 import { registerErrorHandler } from './http/error-handler.ts'
+import { registerInputHygiene } from './http/input-hygiene.ts'
 import { registerOpenApi } from './http/openapi.ts'
 import { registerSecurity } from './http/security.ts'
 import { registerWebApp } from './http/static.ts'
@@ -19,6 +20,7 @@ import { discussionRoutes } from './modules/discussion/discussion.routes.ts'
 import { filesRoutes } from './modules/files/files.routes.ts'
 import { indicatorsRoutes } from './modules/frameworks/indicators.routes.ts'
 import { versionsRoutes } from './modules/frameworks/versions.routes.ts'
+import { jobsRoutes } from './modules/jobs/jobs.routes.ts'
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts'
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts'
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
@@ -77,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   })
 
   registerErrorHandler(app)
+  registerInputHygiene(app)
   await registerSecurity(app)
   await app.register(cookie)
   registerAuth(app)
@@ -98,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(filesRoutes)
   await app.register(templatesRoutes)
   await app.register(notificationsRoutes)
+  await app.register(jobsRoutes)
   await app.register(reportsRoutes)
   await app.register(dashboardsRoutes)
   await app.register(reviewsRoutes)

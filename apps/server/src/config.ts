@@ -6,6 +6,7 @@ import { z } from 'zod'
 /** The repository root, for default paths that do not depend on the working directory. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
+const LOCALE_LIST = new RegExp(`^\\s*(${LOCALES.join('|')})(\\s*,\\s*(${LOCALES.join('|')}))*\\s*$`)
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
 const EnvSchema = z.object({
@@ -50,6 +51,11 @@ const EnvSchema = z.object({
     .default(5)
     .describe('In anything public, counts of persons from 1 to this value minus one show as "<N"'),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium').describe('Headless Chromium, for PDF reports'),
+  PRERENDER_LOCALES: z
+    .string()
+    .regex(LOCALE_LIST, `Use a comma-separated list of ${LOCALES.join(', ')}`)
+    .optional()
+    .describe('Comma-separated UI locales whose documents a publication renders and stores (default: all)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -76,12 +82,18 @@ export type Config = {
   /** Disclosure control: counts of persons below this are withheld in public outputs. */
   disclosureThreshold: number
   chromiumPath: string
+  /** UI locales whose public documents a publication's report.render job stores (the others render on download). */
+  prerenderLocales: (typeof LOCALES)[number][]
   /** Notification e-mail; null when no SMTP server is configured. */
   smtp: { url: string; from: string } | null
   version: string
 }
 
 export class ConfigError extends Error {}
+
+/** The locales of a comma-separated list (checked by the schema), or all of them. */
+const localeList = (value: string | undefined): (typeof LOCALES)[number][] =>
+  value ? (value.split(',').map((v) => v.trim()) as (typeof LOCALES)[number][]) : [...LOCALES]
 
 /** Parses the environment once; a bad value throws a ConfigError that lists every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -122,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     disclosureThreshold: e.DISCLOSURE_THRESHOLD,
     chromiumPath: e.CHROMIUM_PATH,
+    prerenderLocales: localeList(e.PRERENDER_LOCALES),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     version: APP_VERSION,
   })

@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
-import { startNotificationJobs } from './modules/notifications/jobs.ts'
+import { startJobWorker } from './jobs/start.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts'
 import { isDemoInstallation } from './seed/meta.ts'
 import { prepareDatabase } from './seed/startup.ts'
@@ -20,9 +20,9 @@ async function main(): Promise<void> {
   const database = openDatabase(config.database)
   await prepareDatabase(database, config)
   const app = await buildApp({ config, database })
-  let stopJobs = () => {}
+  let stopJobs = async () => {}
   const shutdown = async () => {
-    stopJobs()
+    await stopJobs()
     await app.close()
     await database.close()
     process.exit(0)
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host })
   const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host
   const url = config.publicUrl ?? `http://${shownHost}:${(app.server.address() as { port: number }).port}`
-  stopJobs = startNotificationJobs(database.db, config, app.log, url)
+  stopJobs = startJobWorker(database, config, app.log, url)
   const lines = [
     ``,
     `THB Monitor is running at ${url}`,

@@ -7,6 +7,7 @@ import { countriesPolicy } from './modules/countries/countries.policy.ts'
 import { discussionPolicy } from './modules/discussion/discussion.policy.ts'
 import { filesPolicy } from './modules/files/files.policy.ts'
 import { frameworksPolicy } from './modules/frameworks/frameworks.policy.ts'
+import { jobsPolicy } from './modules/jobs/jobs.policy.ts'
 import { organisationsPolicy } from './modules/organisations/organisations.policy.ts'
 import { recommendationsPolicy } from './modules/recommendations/recommendations.policy.ts'
 import { reportsPolicy } from './modules/reports/reports.policy.ts'
@@ -24,6 +25,7 @@ const POLICIES = {
   ...discussionPolicy,
   ...filesPolicy,
   ...frameworksPolicy,
+  ...jobsPolicy,
   ...organisationsPolicy,
   ...recommendationsPolicy,
   ...reportsPolicy,

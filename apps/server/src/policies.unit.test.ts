@@ -113,6 +113,11 @@ const TABLE: Table = {
   ],
   'framework.read': [{ subject: 'the Handbook', of: fixed(null), allowed: ALL }],
   'framework.edit': [{ subject: 'the Handbook', of: fixed(null), allowed: ['admin', 'coordinator'] }],
+  'job.read': [
+    { subject: 'their own job', of: (a) => ({ createdBy: a.id }), allowed: ALL },
+    { subject: "someone else's job", of: fixed({ createdBy: 'someone' }), allowed: ['admin', 'coordinator'] },
+    { subject: 'a system job', of: fixed({ createdBy: null }), allowed: ['admin', 'coordinator'] },
+  ],
   'adaptation.edit': [
     { subject: 'the RS adaptation', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'coordinator', 'lead.RS'] },
     { subject: 'the AL adaptation', of: fixed({ countryCode: 'AL' }), allowed: ['admin', 'coordinator'] },

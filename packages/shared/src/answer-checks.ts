@@ -72,13 +72,24 @@ function checkCells(ind: Ind, body: Pick<SaveAnswerBody, 'cells' | 'value'>): An
     v,
   ])
   if (body.value.number !== null) parents.push(['', new Map(), body.value.number])
+  // Each given cell is a part of the cell without one of its dimensions: index the parts by that parent and
+  // dimension once, instead of formatting every possible child key of every parent.
+  const partsOf = new Map<string, { category: string; value: number }[]>()
+  for (const [, cell, value] of parents)
+    for (const [d, category] of cell) {
+      const rest = new Map(cell)
+      rest.delete(d)
+      const id = `${formatCellKey(rest)}|${d}`
+      partsOf.set(id, [...(partsOf.get(id) ?? []), { category, value }])
+    }
   for (const [key, parent, total] of parents) {
     for (const [dim, categories] of dims) {
       if (parent.has(dim) || (dim !== 'victim_status' && dims.has('victim_status') && !parent.has('victim_status')))
         continue
-      const parts = categories
-        .map((c) => values.get(formatCellKey(new Map([...parent, [dim, c]]))))
-        .filter((v): v is number => v !== undefined)
+      // In category order, so the sum is the same to the last bit.
+      const parts = (partsOf.get(`${key}|${dim}`) ?? [])
+        .sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category))
+        .map((p) => p.value)
       if (parts.length === 0) continue
       const sum = parts.reduce((a, b) => a + b, 0)
       const where = key ? `cells[${key}]` : 'value.number'

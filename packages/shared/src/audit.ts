@@ -112,7 +112,8 @@ export const AuditEventSchema = z.object({
   action: z.string(),
   subjectType: z.string(),
   subjectId: z.string(),
-  countryCode: CountryCodeSchema.nullable(),
+  /** As recorded: the log shows what was stored, even a code no country has. */
+  countryCode: z.string().max(100).nullable(),
   summary: z.object({ before: z.unknown().optional(), after: z.unknown().optional() }),
   requestId: z.string().nullable(),
 })

@@ -179,6 +179,8 @@ export const ReportPublicationSchema = z.object({
   changeNote: z.string().nullable(),
   publishedAt: z.string(),
   publishedBy: z.string().nullable(),
+  /** Only in the answer to a publication: the job that renders and stores its documents (GET /api/jobs/:id). */
+  renderJobId: z.string().optional(),
 })
 export type ReportPublication = z.infer<typeof ReportPublicationSchema>
 

@@ -6,6 +6,7 @@ import { type Command, UsageError } from './command.ts'
 import { backupCommand, restoreCommand } from './commands/backup.ts'
 import { migrateCommand, seedCommand } from './commands/db.ts'
 import { frameworkExportCommand, frameworkImportCommand, frameworkListCommand } from './commands/framework.ts'
+import { jobsListCommand, jobsRunCommand } from './commands/jobs.ts'
 import { reportNationalCommand, reportRegionalCommand } from './commands/report.ts'
 import { roundImportCommand, roundTemplateCommand } from './commands/round.ts'
 import { userCreateCommand, userInviteCommand, userResetPasswordCommand } from './commands/user.ts'
@@ -23,6 +24,8 @@ const COMMANDS: Command[] = [
   roundImportCommand,
   reportNationalCommand,
   reportRegionalCommand,
+  jobsRunCommand,
+  jobsListCommand,
   backupCommand,
   restoreCommand,
 ]

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { CamelCasePlugin, Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Config } from '../config.ts'
 import type { Engine } from './migrations/helpers.ts'
@@ -30,8 +30,15 @@ export function openDatabase(
     const pool = new pg.Pool({
       connectionString: database.url,
       max: options.poolSize ?? 10,
+      // A database that does not answer at all fails the request (503) instead of holding it forever.
+      connectionTimeoutMillis: 10_000,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     })
+    // A connection that breaks (the server restarts, the network drops) is dropped from the pool and its query fails
+    // (503, http/error-handler.ts); pg also emits the error on the pool (idle) or the client (checked out), where
+    // without these listeners it would be unhandled and end the process.
+    pool.on('error', () => {})
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] })
     return { db, engine: 'postgres', close: () => db.destroy() }
   }
@@ -41,6 +48,31 @@ export function openDatabase(
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins: [new CamelCasePlugin()],
+  })
   return { db, engine: 'sqlite', sqlite, close: () => db.destroy() }
+}
+
+/**
+ * The SQLite connection as Kysely sees it, reusing prepared statements: Kysely prepares every query anew, and
+ * preparing costs more than running a small query. Kysely runs one query at a time per connection, so a statement is
+ * never busy when it is reused. Least recently used out beyond `max`.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = statements.get(text)
+      if (statement) statements.delete(text)
+      else {
+        statement = sqlite.prepare(text)
+        if (statements.size >= max) statements.delete(statements.keys().next().value as string)
+      }
+      statements.set(text, statement)
+      return statement
+    },
+  }
 }

@@ -7,6 +7,8 @@ import type { Generated } from 'kysely'
  */
 export interface DB {
   appMeta: { key: string; value: string }
+  /** One row (id 1): bumped by every write transaction; read caches are keyed by it (see db/generation.ts). */
+  dataGeneration: { id: number; epoch: string; n: number }
   countries: { code: string; names: string; sortOrder: number; version: number; createdAt: string; updatedAt: string }
   organisations: {
     id: string
@@ -391,6 +393,41 @@ export interface DB {
     data: string
     publishedAt: string
     publishedBy: string | null
+  }
+  /** Background jobs (jobs/): claimed by one worker at a time under a lease; see docs/decisions/0010-jobs.md. */
+  jobs: {
+    id: string
+    kind: string
+    /** JSON, the handler's input. */
+    payload: string
+    /** 'queued' | 'running' | 'done' | 'failed'. */
+    status: string
+    /** 0 to 1. */
+    progress: number
+    progressNote: string | null
+    attempts: number
+    maxAttempts: number
+    /** Not claimed before this time (retry backoff, recurring jobs). */
+    runAfter: string
+    /** The worker that holds it, and until when; an expired lease lets another worker take it over. */
+    lockedBy: string | null
+    lockedUntil: string | null
+    /** JSON, what the handler returned. */
+    result: string | null
+    error: string | null
+    /** The user whose request caused it (null for the system). */
+    createdBy: string | null
+    createdAt: string
+    updatedAt: string
+  }
+  /** Rendered documents of a publication (report.render jobs), served by downloads instead of rendering again. */
+  reportDocuments: {
+    publicationId: string
+    format: string
+    lang: string
+    disclosure: string
+    content: Buffer
+    createdAt: string
   }
   reviews: {
     id: string

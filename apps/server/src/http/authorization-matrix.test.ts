@@ -12,6 +12,7 @@ import { asUser, buildOrganisation, buildUser, TEST_PASSWORD } from '../../test/
 import { frameworkDoc, indicator, multipartFile } from '../../test/framework-fixture.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { withTransaction } from '../db/transaction.ts'
+import { enqueueJob } from '../jobs/enqueue.ts'
 import { loadAnswerContext } from '../modules/answers/answer-context.ts'
 import { saveAnswer } from '../modules/answers/save-answer.ts'
 import { submitAnswer } from '../modules/answers/submit-answer.ts'
@@ -649,6 +650,11 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/me/notifications/read': {
     request: fixed('/api/me/notifications/read', { all: true }),
     expect: statuses(200, 200, 200, 200),
+  },
+  // A job's progress: whoever caused it (here the RS expert) and the administrators; 404 to anyone else.
+  'GET /api/jobs/:id': {
+    request: async () => ({ url: `/api/jobs/${await enqueueJob(t.db, 'matrix.job', null, { createdBy: expertId })}` }),
+    expect: { admin: 200, coordinator: 200, lead: 404, expert: 200, provider: 404, observer: 404 },
   },
   'POST /api/rounds': {
     request: async () => ({ url: '/api/rounds', payload: await roundInput() }),

@@ -58,6 +58,7 @@ const BAD_INPUT: Case[] = [
   ['PATCH', `/api/organisations/${USER}`, { version: 1, active: 'yes' }, 'body.active'],
   ['GET', '/api/audit?limit=0', undefined, 'querystring.limit'],
   ['GET', '/api/me/notifications?limit=0', undefined, 'querystring.limit'],
+  ['GET', '/api/jobs/j1', undefined, 'params.id'],
   [
     'POST',
     `/api/rounds/${USER}/countries/RS/indicators/IDN-1/assessment/resolve`,

@@ -43,7 +43,9 @@ export async function seedDemoPublications(trx: Trx, past: { year: number; id: s
           .execute()
     const round = await loadRound(trx, id)
     if (!round) continue
+    // Demo releases are rendered on first download: rendering them all at the first start would keep a new
+    // installation's CPU busy for minutes.
     for (const scope of [...round.countries, 'region'])
-      await publishReport(trx, system, round, scope, null, DEFAULT_DISCLOSURE_THRESHOLD)
+      await publishReport(trx, system, round, scope, null, DEFAULT_DISCLOSURE_THRESHOLD, { render: false })
   }
 }

@@ -5,18 +5,20 @@ import type { Database } from '../../db/database.ts'
 import { AppError } from '../../errors.ts'
 import { buildNationalReport } from '../../modules/reports/build-national.ts'
 import { buildRegionalReport } from '../../modules/reports/build-regional.ts'
-import { listPublications, snapshotOf } from '../../modules/reports/publications.ts'
-import { renderReport } from '../../modules/reports/render-report.ts'
+import { listPublications } from '../../modules/reports/publications.ts'
+import { type RenderedReport, renderReport } from '../../modules/reports/render-report.ts'
 import { type LoadedRound, loadRound } from '../../modules/rounds/rounds.queries.ts'
 import { type Command, optionalString, requireString, UsageError } from '../command.ts'
 import { withDatabase } from '../context.ts'
+import { publishedDocument } from './report-published.ts'
 import { countryOf, resolveRound } from './round.ts'
 
 const COMMON_USAGE = [
   '  --round       a round id, or its reference year',
   `  --format      ${REPORT_FORMATS.join('|')} (default: docx)`,
   '  --lang        en|sr-Cyrl|sr-Latn (default: en)',
-  '  --published   the latest published version instead of the report as it stands now',
+  '  --published   the latest published version instead of the report as it stands now (its stored document;',
+  '                a rendering not yet done runs first, with a progress bar on stderr)',
   '  --disclosure  internal|public: public withholds small counts (default: public with --published, else internal)',
   '  --out         the file to write',
 ]
@@ -63,13 +65,16 @@ async function latestPublished(db: Database, round: LoadedRound, scope: string) 
   const pubs = (await listPublications(db, [round.row.id])).filter((p) => p.scope === scope)
   const last = pubs.at(-1)
   if (!last) throw new AppError('not_found', `Nothing of ${round.row.name} is published for ${scope}`)
-  return { data: snapshotOf(last), number: last.number }
+  return last
 }
 
-async function write(out: string, data: ReportData, values: Record<string, unknown>, chromiumPath: string, n?: number) {
-  const rendered = await renderReport(data, queryOf(values), { chromiumPath, number: n })
+function save(out: string, rendered: RenderedReport) {
   fs.writeFileSync(out, rendered.body)
   console.log(`Wrote ${rendered.fileName.replace(/^thbm-/, '').replace(/\.\w+$/, '')} to ${out}.`)
+}
+
+async function write(out: string, data: ReportData, values: Record<string, unknown>, chromiumPath: string) {
+  save(out, await renderReport(data, queryOf(values), { chromiumPath }))
 }
 
 export const reportNationalCommand: Command = {
@@ -84,10 +89,12 @@ export const reportNationalCommand: Command = {
     queryOf(values)
     await withDatabase(async (handle, config) => {
       const round = await resolveRound(handle.db, roundValue, country)
-      const { data, number } = values.published
-        ? await latestPublished(handle.db, round, country)
-        : { data: await buildNationalReport(handle.db, round, country, config.disclosureThreshold), number: undefined }
-      await write(out, data, values, config.chromiumPath, number)
+      if (values.published) {
+        const row = await latestPublished(handle.db, round, country)
+        return save(out, await publishedDocument(handle, config, row, queryOf(values)))
+      }
+      const data = await buildNationalReport(handle.db, round, country, config.disclosureThreshold)
+      await write(out, data, values, config.chromiumPath)
     })
   },
 }
@@ -103,10 +110,12 @@ export const reportRegionalCommand: Command = {
     queryOf(values)
     await withDatabase(async (handle, config) => {
       const round = await regionalRound(handle.db, roundValue)
-      const { data, number } = values.published
-        ? await latestPublished(handle.db, round, 'region')
-        : { data: await buildRegionalReport(handle.db, round, config.disclosureThreshold), number: undefined }
-      await write(out, data, values, config.chromiumPath, number)
+      if (values.published) {
+        const row = await latestPublished(handle.db, round, 'region')
+        return save(out, await publishedDocument(handle, config, row, queryOf(values)))
+      }
+      const data = await buildRegionalReport(handle.db, round, config.disclosureThreshold)
+      await write(out, data, values, config.chromiumPath)
     })
   },
 }

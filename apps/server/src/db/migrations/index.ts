@@ -7,6 +7,8 @@ import * as m0005 from './0005_notifications.ts'
 import * as m0006 from './0006_assessments.ts'
 import * as m0007 from './0007_report_publications.ts'
 import * as m0008 from './0008_reviews.ts'
+import * as m0009 from './0009_bench_indexes.ts'
+import * as m0010 from './0010_jobs.ts'
 import type { Engine } from './helpers.ts'
 
 /** Forward-only migrations, in order. Never edit one that has shipped: add the next. */
@@ -19,4 +21,6 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, engine: Engi
   '0006_assessments': m0006,
   '0007_report_publications': m0007,
   '0008_reviews': m0008,
+  '0009_bench_indexes': m0009,
+  '0010_jobs': m0010,
 }

@@ -42,8 +42,11 @@ export async function listAssessmentRows(db: Database | Trx, ctx: AnswerContext)
     .execute()
 }
 
-const ids = (json: string) => z.array(z.string()).catch([]).parse(parseJson(json, []))
-const evidenceOf = (json: string) => z.array(EvidenceInputSchema).catch([]).parse(parseJson(json, []))
+// Schemas are built once: building one costs far more than parsing with it.
+const StringList = z.array(z.string()).catch([])
+const EvidenceList = z.array(EvidenceInputSchema).catch([])
+const ids = (json: string) => StringList.parse(parseJson(json, []))
+const evidenceOf = (json: string) => EvidenceList.parse(parseJson(json, []))
 
 /** A stored assessment as the body that would save it again (for the submission checks). */
 export function assessmentBody(row: AssessmentRow): SaveAssessmentBody {

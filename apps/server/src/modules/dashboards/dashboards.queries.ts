@@ -1,5 +1,6 @@
 import {
   type AnswerValue,
+  type AreaScores,
   type CountryProfile,
   FOLLOW_UP_OPEN,
   type IndicatorExplorer,
@@ -11,9 +12,9 @@ import type { Database } from '../../db/database.ts'
 import { parseJson } from '../../db/portable.ts'
 import { notFound } from '../../errors.ts'
 import { can } from '../../policies.ts'
-import { areaScores } from '../assessments/scores.ts'
+import { areaScoresOf } from '../assessments/scores.ts'
 import { codesInEarlierVersion } from '../frameworks/diff-versions.ts'
-import { loadVersion } from '../frameworks/frameworks.queries.ts'
+import { type LoadedVersion, loadVersion } from '../frameworks/frameworks.queries.ts'
 import { implementationOf } from '../recommendations/implementation.ts'
 import { listRecommendations, presentRecommendations } from '../recommendations/recommendations.queries.ts'
 import { countryNames, roundRef } from '../reports/report-common.ts'
@@ -47,9 +48,12 @@ export async function countryProfile(db: Database, countryCode: string): Promise
   if (!names) throw notFound('Country not found')
   const rounds = await roundsOf(db, countryCode)
   const profileRounds: CountryProfile['rounds'] = []
+  const versions = new Map<string, LoadedVersion>()
   for (const round of rounds) {
-    const version = await loadVersion(db, round.row.frameworkVersionId)
-    const scores = await areaScores(db, round, countryCode)
+    const id = round.row.frameworkVersionId
+    const version = versions.get(id) ?? (await loadVersion(db, id))
+    versions.set(id, version)
+    const scores = (await areaScoresOf(db, round, [countryCode], version)).get(countryCode) as AreaScores
     profileRounds.push({
       ...roundRef(round.row),
       status: round.row.status,
@@ -62,7 +66,7 @@ export async function countryProfile(db: Database, countryCode: string): Promise
     })
   }
   const latest = rounds.at(-1)
-  const version = latest ? await loadVersion(db, latest.row.frameworkVersionId) : null
+  const version = latest ? (versions.get(latest.row.frameworkVersionId) ?? null) : null
   const recs = await presentRecommendations(db, await listRecommendations(db, countryCode))
   const open = recs.filter((r) => r.latestStatus === null || FOLLOW_UP_OPEN.includes(r.latestStatus))
   const implementation = await implementationOf(db, countryCode)
@@ -102,8 +106,9 @@ export async function roundOverview(
   )
   const areas = version.areas.filter((a) => areaCodes.has(a.code))
   const countries: RoundOverview['countries'] = []
+  const scoresOf = await areaScoresOf(db, round, visible, version)
   for (const code of visible) {
-    const scores = await areaScores(db, round, code)
+    const scores = scoresOf.get(code) as AreaScores
     const progress = await countryProgress(db, actor, round, code, today)
     const implementation = (await implementationOf(db, code)).byRound.find((b) => b.round.id === round.row.id)
     countries.push({

@@ -52,9 +52,11 @@ describe('evidence files', () => {
     const workbook = new ExcelJS.Workbook()
     workbook.addWorksheet('Data').addRow(['victims', 12])
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer())
-    expect((await post(provider.cookie, xlsx, 'named-wrongly.pdf')).json().data.mediaType).toBe(
+    expect((await post(provider.cookie, xlsx, 'figures.xlsx')).json().data.mediaType).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     )
+    // The type comes from the content; a name that claims another type is refused (issue 9: mismatched extension).
+    expect((await post(provider.cookie, xlsx, 'named-wrongly.pdf')).statusCode).toBe(400)
 
     const otherProvider = await asUser(t.app, 'data_provider', 'RS')
     expect(

@@ -6,14 +6,15 @@ import type { Trx } from '../../db/transaction.ts'
 import { validationFailed } from '../../errors.ts'
 import { newId, nowIso } from '../../ids.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { detectEvidenceType, EVIDENCE_TYPES } from './detect-type.ts'
+import { detectEvidenceType, EVIDENCE_TYPES, nameMatchesType } from './detect-type.ts'
 
 /** Where a stored file lives on disk. */
 export const storedPath = (filesDir: string, id: string) => path.join(filesDir, id.slice(0, 2), id)
 
 /**
  * Stores an evidence file after checking its content is an accepted type (PDF, DOCX, XLSX, ODT, images). The row and
- * its audit entry are written in the caller's transaction; the bytes go to disk first, under a fresh id.
+ * its audit entry are written in the caller's transaction, then the bytes go to disk under a fresh id: when the
+ * database refuses, nothing is written; when the disk is full, the partial file is removed and the transaction undone.
  */
 export async function uploadFile(
   trx: Trx,
@@ -33,10 +34,13 @@ export async function uploadFile(
       'Unsupported file type',
     )
   }
+  if (!nameMatchesType(input.name, mediaType)) {
+    throw validationFailed(
+      [{ path: 'file', message: `The content is ${EVIDENCE_TYPES[mediaType].toUpperCase()}; name the file to match` }],
+      'The file name does not match its content',
+    )
+  }
   const id = newId()
-  const target = storedPath(input.filesDir, id)
-  fs.mkdirSync(path.dirname(target), { recursive: true })
-  fs.writeFileSync(target, input.data, { flag: 'wx' })
   const organisationId =
     actor.memberships.find((m) => m.role === 'data_provider' && m.countryCode === input.countryCode)?.organisationId ??
     null
@@ -60,6 +64,14 @@ export async function uploadFile(
     countryCode: input.countryCode,
     after: { name, size: row.size, mediaType, sha256: row.sha256 },
   })
+  const target = storedPath(input.filesDir, id)
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  try {
+    fs.writeFileSync(target, input.data, { flag: 'wx' })
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'EEXIST') fs.rmSync(target, { force: true })
+    throw err
+  }
   return row
 }
 

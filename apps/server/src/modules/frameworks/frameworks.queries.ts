@@ -57,6 +57,33 @@ export async function loadVersion(db: Db, id: string): Promise<LoadedVersion> {
         .where('id', '=', row.basedOnId)
         .executeTakeFirst()) ?? null)
     : null
+  const frozen = row.status !== 'draft'
+  let content = frozen ? frozenContent.get(id) : undefined
+  if (!content) {
+    content = await loadContent(db, id)
+    // Read outside a transaction, a published or retired version's content is committed and never changes again:
+    // it is kept (deeply frozen, so no caller can change it for the next one) and shared.
+    if (frozen && !db.isTransaction) {
+      frozenContent.set(id, deepFreeze(content))
+      if (frozenContent.size > FROZEN_VERSIONS) frozenContent.delete(frozenContent.keys().next().value as string)
+    }
+  }
+  return { row, framework, basedOn, areas: [...content.areas], indicators: [...content.indicators] }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
+
+/** Areas and indicators of published and retired versions, per process (they never change: see assertDraft). */
+const frozenContent = new Map<string, Pick<LoadedVersion, 'areas' | 'indicators'>>()
+const FROZEN_VERSIONS = 32
+
+async function loadContent(db: Db, id: string): Promise<Pick<LoadedVersion, 'areas' | 'indicators'>> {
   const areaRows = await db
     .selectFrom('frameworkAreas')
     .selectAll()
@@ -78,9 +105,6 @@ export async function loadVersion(db: Db, id: string): Promise<LoadedVersion> {
       a.code.localeCompare(b.code),
   )
   return {
-    row,
-    framework,
-    basedOn,
     areas: areaRows.map((a) => ({ ...areaToDoc(a), id: a.id, version: a.version })),
     indicators: indicatorRows.map((r) => ({
       ...indicatorToDoc(r, areaCode.get(r.areaId) ?? ''),

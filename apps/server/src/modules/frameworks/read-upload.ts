@@ -1,5 +1,6 @@
 import { type FrameworkDoc, parseFrameworkJson } from '@thbm/shared'
 import { validationFailed } from '../../errors.ts'
+import { nulPath } from '../../http/input-hygiene.ts'
 
 /** Largest framework file accepted for import. */
 export const FRAMEWORK_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -36,6 +37,8 @@ export function readFrameworkJson(data: Buffer): FrameworkDoc {
       'The file is not valid JSON',
     )
   }
+  const nul = nulPath(json, '$')
+  if (nul) throw validationFailed([{ path: nul, message: 'Remove the NUL character (\\0): it cannot be stored' }])
   const result = parseFrameworkJson(json)
   if (result.doc === null)
     throw validationFailed(result.issues, `The file has ${result.issues.length} problem(s); nothing was imported`)

@@ -17,7 +17,10 @@ import { can } from '../../policies.ts'
 type Db = Database | Trx
 export type RecommendationRow = DB['recommendations']
 
-const strings = (json: string) => z.array(z.string()).catch([]).parse(parseJson(json, []))
+// Schemas are built once: building one costs far more than parsing with it.
+const StringList = z.array(z.string()).catch([])
+const EvidenceList = z.array(EvidenceInputSchema).catch([])
+const strings = (json: string) => StringList.parse(parseJson(json, []))
 
 export async function getRecommendationOrThrow(db: Db, actor: Actor, id: string): Promise<RecommendationRow> {
   const row = await db.selectFrom('recommendations').selectAll().where('id', '=', id).executeTakeFirst()
@@ -68,7 +71,7 @@ export async function presentRecommendations(db: Db, rows: RecommendationRow[]):
         round: { id: f.roundId, name: f.roundName, periodTo: f.periodTo },
         status: f.status as FollowUpStatus,
         comment: f.comment,
-        evidence: z.array(EvidenceInputSchema).catch([]).parse(parseJson(f.evidence, [])),
+        evidence: EvidenceList.parse(parseJson(f.evidence, [])),
         response: f.response,
         updatedAt: f.updatedAt,
         updatedBy: f.updatedBy && f.updatedByName ? { id: f.updatedBy, name: f.updatedByName } : null,

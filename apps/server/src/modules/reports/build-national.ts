@@ -21,7 +21,10 @@ import type { LoadedRound } from '../rounds/rounds.queries.ts'
 import { countryNames, earlierRounds, reportMethod, roundRef } from './report-common.ts'
 import { reportStatistics } from './report-statistics.ts'
 
-const ids = (json: string) => z.array(z.string()).catch([]).parse(parseJson(json, []))
+// Schemas are built once: building one costs far more than parsing with it.
+const StringList = z.array(z.string()).catch([])
+const EvidenceList = z.array(EvidenceInputSchema).catch([])
+const ids = (json: string) => StringList.parse(parseJson(json, []))
 const STATISTIC_ROUNDS = 5
 
 /**
@@ -100,17 +103,13 @@ export async function buildNationalReport(
         evidence: a
           ? [
               ...ids(a.answerEvidenceIds).flatMap((id) => evidence.get(id) ?? []),
-              ...z
-                .array(EvidenceInputSchema)
-                .catch([])
-                .parse(parseJson(a.evidence, []))
-                .map((e) => ({
-                  title: e.title,
-                  url: e.url,
-                  citation: e.citation,
-                  isFile: e.kind === 'file',
-                  internal: e.internal,
-                })),
+              ...EvidenceList.parse(parseJson(a.evidence, [])).map((e) => ({
+                title: e.title,
+                url: e.url,
+                citation: e.citation,
+                isFile: e.kind === 'file',
+                internal: e.internal,
+              })),
             ]
           : [],
       },

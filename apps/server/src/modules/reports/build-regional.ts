@@ -1,8 +1,8 @@
-import { type FollowUpStatus, implementationRate, type RegionalReportData } from '@thbm/shared'
+import { type AreaScores, type FollowUpStatus, implementationRate, type RegionalReportData } from '@thbm/shared'
 import type { Database } from '../../db/database.ts'
 import { invalidState } from '../../errors.ts'
 import { nowIso } from '../../ids.ts'
-import { areaScores } from '../assessments/scores.ts'
+import { areaScoresOf } from '../assessments/scores.ts'
 import { listNarratives } from '../discussion/narratives.ts'
 import { loadVersion } from '../frameworks/frameworks.queries.ts'
 import type { LoadedRound } from '../rounds/rounds.queries.ts'
@@ -54,10 +54,19 @@ export async function buildRegionalReport(
     narratives.find((n) => n.kind === kind && n.areaCode === area)?.html ?? ''
 
   const countries: RegionalReportData['countries'] = []
+  const scoresOf = await areaScoresOf(db, round, round.countries, version)
+  // Each country's previous round (they can differ), and the scores there, one batch per previous round.
+  const previousOf = new Map<string, LoadedRound | undefined>()
+  for (const code of round.countries) previousOf.set(code, (await earlierRounds(db, round, code, 1))[0])
+  const previousScores = new Map<string, AreaScores>()
+  const previousRounds = new Map([...previousOf.values()].flatMap((r) => (r ? [[r.row.id, r] as const] : [])))
+  for (const previous of previousRounds.values()) {
+    const codes = round.countries.filter((c) => previousOf.get(c)?.row.id === previous.row.id)
+    for (const [code, scores] of await areaScoresOf(db, previous, codes, version)) previousScores.set(code, scores)
+  }
   for (const code of round.countries) {
-    const scores = await areaScores(db, round, code)
-    const previous = (await earlierRounds(db, round, code, 1))[0]
-    const previousScores = previous ? await areaScores(db, previous, code) : null
+    const scores = scoresOf.get(code) as AreaScores
+    const previous = previousScores.get(code) ?? null
     const statuses = await db
       .selectFrom('followUps')
       .innerJoin('recommendations', 'recommendations.id', 'followUps.recommendationId')
@@ -72,7 +81,7 @@ export async function buildRegionalReport(
       areaScores: areas.map((a) => ({
         areaCode: a.code,
         score: scores.areas.find((s) => s.area === a.code)?.score ?? null,
-        previousScore: previousScores?.areas.find((s) => s.area === a.code)?.score ?? null,
+        previousScore: previous?.areas.find((s) => s.area === a.code)?.score ?? null,
       })),
       implementationRate: rate.rate === null ? null : Math.round(rate.rate * 1000) / 10,
       followedUp: statuses.length,

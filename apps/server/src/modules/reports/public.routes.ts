@@ -83,7 +83,13 @@ export const publicReportsRoutes: FastifyPluginAsyncZod = async (app) => {
         reply,
         snapshotOf(row),
         { ...request.query, disclosure: 'public' },
-        { chromiumPath: app.config.chromiumPath, number: row.number, cache: 'public', publicationId: row.id },
+        {
+          chromiumPath: app.config.chromiumPath,
+          number: row.number,
+          cache: 'public',
+          publicationId: row.id,
+          db: app.db,
+        },
       )
     },
   )

@@ -3,18 +3,21 @@ import type { RequestContext } from '../../actor.ts'
 import type { Trx } from '../../db/transaction.ts'
 import { invalidState, validationFailed } from '../../errors.ts'
 import { newId, nowIso } from '../../ids.ts'
+import { testPause } from '../../test-pause.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { LoadedRound } from '../rounds/rounds.queries.ts'
 import { blockersFor } from '../rounds/transition-round.ts'
 import { buildNationalReport } from './build-national.ts'
 import { buildRegionalReport } from './build-regional.ts'
+import { enqueueReportRender } from './render-job.ts'
 
 const PUBLISHABLE = ['reviewing', 'published', 'archived']
 
 /**
  * Publishes a national report (scope = country code) or the regional report (scope 'region'): freezes its data as
  * the next numbered snapshot, in the same transaction as its audit row. Needs the round in review or later and
- * nothing left to validate or follow up for the scope (409 listing it); a correction needs a change note.
+ * nothing left to validate or follow up for the scope (409 listing it); a correction needs a change note. Also queues,
+ * in the same transaction, the job that renders and stores its documents (unless `render` is false).
  */
 export async function publishReport(
   trx: Trx,
@@ -23,7 +26,8 @@ export async function publishReport(
   scope: string,
   changeNote: string | null,
   disclosureThreshold: number,
-): Promise<{ id: string; number: number }> {
+  options: { render?: boolean } = {},
+): Promise<{ id: string; number: number; renderJobId: string | null }> {
   const kind: ReportKind = scope === 'region' ? 'regional' : 'national'
   if (!PUBLISHABLE.includes(round.row.status))
     throw invalidState(`A report is published once the round is in review; this round is ${round.row.status}`)
@@ -62,6 +66,7 @@ export async function publishReport(
       publishedBy: ctx.actor?.id ?? null,
     })
     .execute()
+  await testPause('report-publish')
   await recordAudit(trx, ctx, {
     action: 'report.published',
     subjectType: 'reportPublication',
@@ -69,5 +74,6 @@ export async function publishReport(
     countryCode: kind === 'national' ? scope : null,
     after: { roundId: round.row.id, scope, number, changeNote },
   })
-  return { id, number }
+  const renderJobId = options.render === false ? null : await enqueueReportRender(trx, id, ctx.actor?.id ?? null)
+  return { id, number, renderJobId }
 }

@@ -6,7 +6,8 @@ import { renderHtml } from './render-html.ts'
 import { renderPdf } from './render-pdf.ts'
 import { renderXlsx } from './render-xlsx.ts'
 
-const TYPES = {
+/** The content type of each report format. */
+export const REPORT_CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -33,7 +34,7 @@ export async function renderReport(
   options: { chromiumPath: string; number?: number },
 ): Promise<RenderedReport> {
   const fileName = reportFileName(data, q, options.number)
-  const contentType = TYPES[q.format]
+  const contentType = REPORT_CONTENT_TYPES[q.format]
   if (q.format === 'xlsx')
     return {
       body: await renderXlsx(data, q.lang, q.disclosure, data.method.disclosureThreshold),

@@ -13,7 +13,9 @@ import { codesInEarlierVersion } from '../frameworks/diff-versions.ts'
 import type { LoadedRound } from '../rounds/rounds.queries.ts'
 import { roundRef } from './report-common.ts'
 
-const ids = (json: string) => z.array(z.string()).catch([]).parse(parseJson(json, []))
+// Schemas are built once: building one costs far more than parsing with it.
+const StringList = z.array(z.string()).catch([])
+const ids = (json: string) => StringList.parse(parseJson(json, []))
 
 /** Keys the annex shows: a victim status alone, or one breakdown dimension (crossed with victim status when present). */
 function shownKey(key: string, hasStatus: boolean): boolean {
@@ -43,28 +45,71 @@ export async function reportStatistics(
   options: { breakdowns: boolean } = { breakdowns: true },
 ): Promise<ReportStatistics> {
   const persons = indicators.filter(isPersonCount)
-  const cells: StatisticCell[] = []
+  const byCode = new Map(persons.map((p) => [p.code, p]))
+  // Which earlier code each indicator had, per framework version (rounds on one version share the lineage).
+  const mappings = new Map<string, Map<string, string>>()
   for (const round of rounds) {
+    const versionId = round.row.frameworkVersionId
+    if (mappings.has(versionId)) continue
     const codeIn = new Map<string, string>()
     for (const ind of persons) {
-      const earlier = await codesInEarlierVersion(db, round.row.frameworkVersionId, reportVersionId, ind.code)
+      const earlier = await codesInEarlierVersion(db, versionId, reportVersionId, ind.code)
       if (earlier.length === 1 && earlier[0]) codeIn.set(earlier[0], ind.code)
     }
-    if (codeIn.size === 0) continue
-    const rows = await db
-      .selectFrom('assessments')
-      .select(['countryCode', 'indicatorCode', 'value', 'sourceAnswerIds', 'noData'])
-      .where('roundId', '=', round.row.id)
-      .where('scorer', '=', 'primary')
-      .where('status', '=', 'validated')
-      .where('countryCode', 'in', countryCodes.length ? countryCodes : [''])
-      .where('indicatorCode', 'in', [...codeIn.keys()])
-      .execute()
-    for (const row of rows) {
+    mappings.set(versionId, codeIn)
+  }
+  const wanted = rounds.filter((r) => (mappings.get(r.row.frameworkVersionId)?.size ?? 0) > 0)
+  const rows = wanted.length
+    ? await db
+        .selectFrom('assessments')
+        .select(['roundId', 'countryCode', 'indicatorCode', 'value', 'sourceAnswerIds', 'noData'])
+        .where(
+          'roundId',
+          'in',
+          wanted.map((r) => r.row.id),
+        )
+        .where('scorer', '=', 'primary')
+        .where('status', '=', 'validated')
+        .where('countryCode', 'in', countryCodes.length ? countryCodes : [''])
+        .where('indicatorCode', 'in', [
+          ...new Set(wanted.flatMap((r) => [...(mappings.get(r.row.frameworkVersionId)?.keys() ?? [])])),
+        ])
+        .execute()
+    : []
+  const figures = new Map(rows.map((r) => [r, parseJson<AnswerValue | null>(r.value, null)?.number ?? null]))
+  const answerIds = rows.flatMap((r) => (r.noData === 1 ? [] : ids(r.sourceAnswerIds)))
+  const numbers = new Map<string, number | null>()
+  for (const chunk of chunks([...new Set(answerIds)]))
+    for (const a of await db.selectFrom('answers').select(['id', 'valueNumber']).where('id', 'in', chunk).execute())
+      numbers.set(a.id, a.valueNumber)
+  const chosen = new Map(rows.map((r) => [r, chosenSource(ids(r.sourceAnswerIds), numbers, figures.get(r) ?? null)]))
+  const cellsOf = new Map<string, { cellKey: string; value: number }[]>()
+  for (const chunk of chunks([...new Set([...chosen.values()].filter((id): id is string => id !== null))]))
+    for (const c of await db
+      .selectFrom('answerCells')
+      .select(['answerId', 'cellKey', 'value'])
+      .where('answerId', 'in', chunk)
+      // Without breakdowns only single-dimension keys (victim status) are used: leave the crossed ones in the table.
+      .$if(!options.breakdowns, (q) => q.where('cellKey', 'not like', '%;%'))
+      .orderBy('answerId')
+      .orderBy('cellKey')
+      .execute()) {
+      const list = cellsOf.get(c.answerId) ?? []
+      list.push({ cellKey: c.cellKey, value: c.value })
+      cellsOf.set(c.answerId, list)
+    }
+
+  const cells: StatisticCell[] = []
+  for (const round of wanted) {
+    const codeIn = mappings.get(round.row.frameworkVersionId) as Map<string, string>
+    const inRound = rows
+      .filter((r) => r.roundId === round.row.id)
+      .sort((a, b) => compare(a.countryCode, b.countryCode) || compare(a.indicatorCode, b.indicatorCode))
+    for (const row of inRound) {
       const code = codeIn.get(row.indicatorCode)
-      const ind = persons.find((p) => p.code === code)
+      const ind = code === undefined ? undefined : byCode.get(code)
       if (!code || !ind || row.noData === 1) continue
-      const figure = parseJson<AnswerValue | null>(row.value, null)?.number ?? null
+      const figure = figures.get(row) ?? null
       const base = `${row.countryCode}|${round.row.id}|${code}`
       const cell = (key: string, v: number): StatisticCell => ({
         id: `${base}|${key}`,
@@ -74,16 +119,9 @@ export async function reportStatistics(
         key,
         value: v,
       })
-      const source = await chosenSource(db, ids(row.sourceAnswerIds), figure)
+      const source = chosen.get(row) ?? null
       const hasStatus = ind.disaggregations.includes('victim_status')
-      const answerCells = source
-        ? await db
-            .selectFrom('answerCells')
-            .select(['cellKey', 'value'])
-            .where('answerId', '=', source)
-            .orderBy('cellKey')
-            .execute()
-        : []
+      const answerCells = source ? (cellsOf.get(source) ?? []) : []
       const statusSum = answerCells
         .filter((c) => /^victim_status=[a-z_]+$/.test(c.cellKey))
         .reduce((sum, c) => sum + c.value, 0)
@@ -109,11 +147,17 @@ export async function reportStatistics(
   }
 }
 
-/** The source answer whose figure the expert kept (by its own figure), else the first source. */
-async function chosenSource(db: Database, answerIds: string[], figure: number | null): Promise<string | null> {
-  if (answerIds.length === 0) return null
-  const answers = await db.selectFrom('answers').select(['id', 'valueNumber']).where('id', 'in', answerIds).execute()
-  const order = (id: string) => answerIds.indexOf(id)
-  answers.sort((a, b) => order(a.id) - order(b.id))
-  return (answers.find((a) => figure !== null && a.valueNumber === figure) ?? answers[0])?.id ?? null
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Id lists split so that no statement binds too many parameters (SQLite's limit is the lowest). */
+function chunks(list: string[], size = 2000): string[][] {
+  const out: string[][] = []
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
+  return out
+}
+
+/** The source answer whose figure the expert kept (by its own figure), else the first source that exists. */
+function chosenSource(answerIds: string[], numbers: Map<string, number | null>, figure: number | null): string | null {
+  const existing = answerIds.filter((id) => numbers.has(id))
+  return existing.find((id) => figure !== null && numbers.get(id) === figure) ?? existing[0] ?? null
 }

@@ -32,6 +32,11 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['reports']
   const threshold = app.config.disclosureThreshold
   const chromiumPath = app.config.chromiumPath
+  /** A new publication, with the job rendering its documents (GET /api/jobs/:id shows its progress). */
+  const published = async (id: string, renderJobId: string | null) => ({
+    ...presentPublication(await getPublicationOrThrow(app.db, id)),
+    ...(renderJobId ? { renderJobId } : {}),
+  })
 
   app.get(
     '/api/rounds/:roundId/countries/:country/report',
@@ -83,10 +88,10 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { roundId, country } = request.params
       const round = await getRoundCountryOrThrow(app.db, actor, roundId, country)
       authorize(actor, 'report.publishNational', { countryCode: country })
-      const { id } = await withTransaction(app.db, (trx) =>
+      const { id, renderJobId } = await withTransaction(app.db, (trx) =>
         publishReport(trx, contextOf(request), round, country, request.body.changeNote, threshold),
       )
-      return reply.code(201).send({ data: presentPublication(await getPublicationOrThrow(app.db, id)) })
+      return reply.code(201).send({ data: await published(id, renderJobId) })
     },
   )
 
@@ -97,10 +102,10 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request)
       const round = await getRoundOrThrow(app.db, actor, request.params.roundId)
       authorize(actor, 'report.publishRegional', null)
-      const { id } = await withTransaction(app.db, (trx) =>
+      const { id, renderJobId } = await withTransaction(app.db, (trx) =>
         publishReport(trx, contextOf(request), round, 'region', request.body.changeNote, threshold),
       )
-      return reply.code(201).send({ data: presentPublication(await getPublicationOrThrow(app.db, id)) })
+      return reply.code(201).send({ data: await published(id, renderJobId) })
     },
   )
 
@@ -146,6 +151,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
         number: row.number,
         cache: 'private',
         publicationId: row.id,
+        db: app.db,
       })
     },
   )

@@ -4,6 +4,7 @@ import type { Trx } from '../../db/transaction.ts'
 import { AppError, conflict, invalidState, validationFailed } from '../../errors.ts'
 import { newId, nowIso } from '../../ids.ts'
 import { can } from '../../policies.ts'
+import { testPause } from '../../test-pause.ts'
 import { saveAnswer } from '../answers/save-answer.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { LoadedRound } from '../rounds/rounds.queries.ts'
@@ -134,7 +135,8 @@ async function applyChanges(
       version: 1,
     })
     .execute()
-  for (const change of changes) {
+  for (const [i, change] of changes.entries()) {
+    if (i === Math.floor(changes.length / 2)) await testPause('template-import')
     const before = change.existing ? await snapshotAnswer(trx, change.existing) : null
     const id = await saveAnswer(trx, req, change.ctx, change.organisationId, change.body).catch((err: unknown) => {
       // The checks ran just before in this transaction, so this is a race or a rule the checks do not know.

@@ -147,6 +147,44 @@ describe('ReportsPage', () => {
     expect(screen.getByRole('region', { name: 'Regional report' })).toBeTruthy()
   })
 
+  it('shows the preparation of the documents of a new publication until they are ready', async () => {
+    const JOB = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a54'
+    let polls = 0
+    const job = (status: string, progress: number) => ({
+      id: JOB,
+      kind: 'report.render',
+      status,
+      progress,
+      note: null,
+      error: null,
+      attempts: 1,
+      createdAt: '2026-03-01T10:00:00.000Z',
+      updatedAt: '2026-03-01T10:00:01.000Z',
+    })
+    stubApi(
+      routes('reviewing', [], (method, path) => {
+        if (method === 'POST' && path === `/api/rounds/${ROUND}/countries/RS/publications`)
+          return json(201, { data: { ...publication(PUB_1, 1, null), renderJobId: JOB } })
+        if (method !== 'GET' || path !== `/api/jobs/${JOB}`) return null
+        polls += 1
+        return json(200, { data: polls < 2 ? job('running', 0.4) : job('done', 1) })
+      }),
+      [{ role: 'regional_coordinator', countryCode: null }],
+    )
+    await render()
+    const row = await serbiaRow()
+    await userEvent.click(await within(row).findByRole('button', { name: 'Publish the report for Serbia' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Publish the report for Serbia?' })
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Publish' }))
+    expect(await screen.findByText('Preparing the documents of the report for Serbia… 40%')).toBeTruthy()
+    const bar = screen.getByRole('progressbar', { name: 'Documents of the report for Serbia' })
+    expect(bar.getAttribute('aria-valuenow')).toBe('40')
+    expect(
+      await screen.findByText('The documents of the report for Serbia are ready to download.', {}, { timeout: 5000 }),
+    ).toBeTruthy()
+    expect(screen.queryByRole('progressbar')).toBeNull()
+  })
+
   it('shows what stops a publication, as readable text per country', async () => {
     const blockers = [
       { countryCode: 'RS', indicatorCode: 'IDN-01', problem: 'not_validated' },

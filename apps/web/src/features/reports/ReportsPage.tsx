@@ -26,6 +26,7 @@ import {
   mayReadReports,
 } from './permissions.ts'
 import { RegionalReport } from './RegionalReport.tsx'
+import { RenderProgress } from './RenderProgress.tsx'
 import { ReportOptions } from './ReportOptions.tsx'
 
 /**
@@ -43,6 +44,8 @@ export default function ReportsPage() {
   const [preview, setPreview] = useState<string | null>(null)
   const [publishing, setPublishing] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState('')
+  /** The job preparing the documents of the latest publication made here. */
+  const [rendering, setRendering] = useState<{ jobId: string; scope: string } | null>(null)
   const countries = (round.data?.countries ?? []).map((c) => c.code).filter((code) => mayReadNational(me, code))
   const counts = useValidatedCounts(roundId, countries)
   usePageTitle(round.data ? t('reports:page.heading', { round: round.data.name }) : t('reports:page.title'))
@@ -79,6 +82,7 @@ export default function ReportsPage() {
           <Text size="sm" role="status" aria-live="polite" data-testid="reports-status">
             {announcement}
           </Text>
+          {rendering && <RenderProgress key={rendering.jobId} jobId={rendering.jobId} name={nameOf(rendering.scope)} />}
           {me && !mayReadReports(me) ? (
             <Alert color="blue" variant="light">
               <Text size="sm">{t('reports:page.forbidden')}</Text>
@@ -139,6 +143,7 @@ export default function ReportsPage() {
               latest={latest(publishing)}
               onPublished={(p) => {
                 setAnnouncement(t('reports:publish.done', { number: p.number, name: nameOf(p.scope) }))
+                if (p.renderJobId) setRendering({ jobId: p.renderJobId, scope: p.scope })
                 setPublishing(null)
               }}
               onClose={() => setPublishing(null)}

@@ -76,7 +76,8 @@ function findEndOfCentralDirectory(data: Buffer): number {
   return -1
 }
 
-function inflateEntry(data: Buffer, entry: ZipEntry): Buffer | string {
+/** An entry's content, or a problem: encrypted, damaged, truncated, or larger than it declares (a zip bomb). */
+export function inflateEntry(data: Buffer, entry: ZipEntry): Buffer | string {
   if (entry.flags & 1) return `${entry.name} is encrypted`
   const at = entry.localOffset
   if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL) return 'The zip file is damaged'
