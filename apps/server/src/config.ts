@@ -55,7 +55,9 @@ const EnvSchema = z.object({
     .string()
     .regex(LOCALE_LIST, `Use a comma-separated list of ${LOCALES.join(', ')}`)
     .optional()
-    .describe('Comma-separated UI locales whose documents a publication renders and stores (default: all)'),
+    .describe(
+      'Comma-separated UI locales whose documents a publication renders and stores (default: en and DEFAULT_LOCALE)',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -134,7 +136,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     disclosureThreshold: e.DISCLOSURE_THRESHOLD,
     chromiumPath: e.CHROMIUM_PATH,
-    prerenderLocales: localeList(e.PRERENDER_LOCALES),
+    // Rendering runs in the app process: by default only English and the installation's language are rendered ahead;
+    // other languages render on their first download.
+    prerenderLocales: e.PRERENDER_LOCALES
+      ? localeList(e.PRERENDER_LOCALES)
+      : [...new Set(['en' as const, e.DEFAULT_LOCALE])],
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     version: APP_VERSION,
   })

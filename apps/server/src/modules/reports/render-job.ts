@@ -52,6 +52,8 @@ export function reportRenderJob(options: {
         await ctx.progress(i / documents.length, `${q.format} ${q.lang}`)
         if (ctx.signal.aborted) throw new Error('Stopped')
         if (done.has(documentKey(q))) continue
+        // Rendering is synchronous work in the app process: let waiting requests through between documents.
+        await new Promise((resolve) => setImmediate(resolve))
         try {
           const out = await renderReport(data, q, { chromiumPath: options.chromiumPath, number: row.number })
           await storeDocument(ctx.db, publicationId, q, out.body)
