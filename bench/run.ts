@@ -17,7 +17,7 @@ import {
   measureTemplateImport,
   type Run,
 } from './lib/measure.ts'
-import { peakRssMb, ROOT, runTs, settle, spawnTs, stop, waitFor } from './lib/proc.ts'
+import { peakRssMb, ROOT, runTs, settle, spawnTs, stop, tail, waitFor } from './lib/proc.ts'
 import { type Engine, type Metric, TARGETS, table, verdict } from './lib/results.ts'
 import { readSeedInfo } from './lib/seed-info.ts'
 
@@ -114,20 +114,25 @@ async function bench(engine: Engine, bareRps: () => Promise<number>): Promise<vo
   })
   const info = await readSeedInfo(url)
 
+  const logFile = path.join(scratch, `server-${engine}.log`)
+  const failed = problems.length
   const started = Date.now()
-  const server = spawnTs('apps/server/src/main.ts', [], env)
+  const server = spawnTs('apps/server/src/main.ts', [], env, logFile)
   try {
     const base = `http://127.0.0.1:${PORT}`
     add({
       metric: 'cold start to healthy',
-      value: await waitFor(`${base}/api/health`, started, server),
+      value: await waitFor(`${base}/api/health`, started, server, logFile),
       unit: 'ms',
       target: TARGETS.coldStartMs,
     })
     const cookie = await login(base, SCALE_ADMIN_EMAIL, SCALE_ADMIN_PASSWORD)
-    const bare = await bareRps()
-    add({ metric: 'bare Fastify route: throughput', value: bare, unit: 'req/s' })
-    const run: Run = { engine, base, cookie, seconds, connections, bareRps: bare, info, repeat: quick ? 1 : 2, add }
+    const bare = async () => {
+      const rps = await bareRps()
+      add({ metric: 'bare Fastify route: throughput', value: rps, unit: 'req/s' })
+      return rps
+    }
+    const run: Run = { engine, base, cookie, seconds, connections, bare, info, repeat: quick ? 1 : 2, add }
     const steps: [string, () => Promise<void>][] = [
       ['read endpoints', () => measureReads(run)],
       ['data-entry save', () => measureSaves(run)],
@@ -158,6 +163,7 @@ async function bench(engine: Engine, bareRps: () => Promise<number>): Promise<vo
     })
   } finally {
     await stop(server)
+    if (problems.length > failed) console.log(`\nThe end of the ${engine} server's log:\n${tail(logFile, 40)}`)
     if (engine === 'postgres') await dropPostgresDatabase()
   }
 }
@@ -168,9 +174,10 @@ async function main(): Promise<void> {
   console.log(
     `Benchmark: ${quick ? 'quick, ' : ''}N = ${scale} countries, ${indicators} indicators, ${seconds} s per load test at ${connections} connections`,
   )
-  const bareServer = spawnTs('bench/bare-server.ts', [String(BARE_PORT)], {})
+  const bareLog = path.join(scratch, 'bare.log')
+  const bareServer = spawnTs('bench/bare-server.ts', [String(BARE_PORT)], {}, bareLog)
   try {
-    await waitFor(`http://127.0.0.1:${BARE_PORT}/bare`, Date.now(), bareServer)
+    await waitFor(`http://127.0.0.1:${BARE_PORT}/bare`, Date.now(), bareServer, bareLog)
     const bareRps = async () => (await runLoad(`http://127.0.0.1:${BARE_PORT}/bare`, { connections, seconds })).rps
     for (const engine of engines) {
       try {

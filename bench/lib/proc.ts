@@ -5,20 +5,25 @@ import { fileURLToPath } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
+// Servers started here never outlive the benchmark: not on Ctrl-C, a timeout's SIGTERM, or a crash.
 const children = new Set<ChildProcess>()
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    for (const child of children) child.kill('SIGKILL')
-    process.exit(130)
-  })
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL')
+})
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
 
-/** Runs a TypeScript entry point in one Node process (no tsx wrapper process), so its pid is the one to watch. */
-export function spawnTs(entry: string, args: string[], env: Record<string, string>, quiet = true): ChildProcess {
+/**
+ * Runs a TypeScript entry point in one Node process (no tsx wrapper process), so its pid is the one to watch. Its
+ * output goes to `logFile` when given (a long-running server: a pipe nobody reads would fill up and block it).
+ */
+export function spawnTs(entry: string, args: string[], env: Record<string, string>, logFile?: string): ChildProcess {
+  const out = logFile ? fs.openSync(logFile, 'a') : 'pipe'
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', quiet ? 'pipe' : 'inherit', 'pipe'],
+    stdio: ['ignore', out, out],
   })
+  if (typeof out === 'number') fs.closeSync(out)
   children.add(child)
   child.once('exit', () => children.delete(child))
   return child
@@ -41,15 +46,22 @@ export function runTs(entry: string, args: string[], env: Record<string, string>
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/** The last lines of a log file ('' when there is none). */
+export function tail(file: string, lines = 30): string {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : ''
+}
+
 /** Polls the URL until it answers 200; returns the milliseconds from `since`. */
-export async function waitFor(url: string, since: number, child: ChildProcess, timeoutMs = 120_000): Promise<number> {
-  let stderr = ''
-  child.stderr?.on('data', (d) => {
-    stderr += d
-  })
+export async function waitFor(
+  url: string,
+  since: number,
+  child: ChildProcess,
+  logFile: string,
+  timeoutMs = 120_000,
+): Promise<number> {
   while (Date.now() - since < timeoutMs) {
     if (child.exitCode !== null)
-      throw new Error(`The process exited (${child.exitCode}) before it was ready:\n${stderr}`)
+      throw new Error(`The process exited (${child.exitCode}) before it was ready:\n${tail(logFile)}`)
     try {
       const res = await fetch(url)
       if (res.status === 200) return Date.now() - since
@@ -58,7 +70,7 @@ export async function waitFor(url: string, since: number, child: ChildProcess, t
     }
     await sleep(20)
   }
-  throw new Error(`${url} was not ready after ${timeoutMs / 1000} s:\n${stderr}`)
+  throw new Error(`${url} was not ready after ${timeoutMs / 1000} s:\n${tail(logFile)}`)
 }
 
 /** Peak resident memory of a process in MB (VmHWM), or null when /proc has no such process. */

@@ -1,4 +1,5 @@
 import { RoundOptionsSchema } from '@thbm/shared'
+import { sql } from 'kysely'
 import type { DatabaseHandle } from '../db/database.ts'
 import { bumpDataGeneration } from '../db/generation.ts'
 import { toJson } from '../db/portable.ts'
@@ -197,6 +198,9 @@ export async function seedScale(handle: DatabaseHandle, options: ScaleOptions): 
     await bumpDataGeneration(trx)
   })
   if (handle.sqlite) handle.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  // Planner statistics after the bulk load, as autovacuum would gather them later: without them PostgreSQL
+  // misjudges filters on the millions of new rows (a sequential scan of answer_cells instead of its key).
+  else await sql`analyze`.execute(db)
   return {
     countries: codes,
     rounds: rounds.map(({ id, year: y, status }) => ({ id, year: y, status })),
