@@ -22,9 +22,11 @@ import {
 import { type DisclosedFigure, type DisclosureMode, protectReport } from './report-disclosure.ts'
 import {
   type ComposeContext,
+  categoryLabel,
   changeText,
   composeContext,
   DASH,
+  dimensionLabel,
   evidenceText,
   indicatorValueText,
   scoreText,
@@ -235,14 +237,6 @@ function categoriesOf(stats: ReportStatistics, code: string, dim: string): strin
   }
   const standard: readonly string[] = STANDARD_DIMENSIONS[dim as keyof typeof STANDARD_DIMENSIONS] ?? []
   return [...standard.filter((c) => seen.has(c)), ...[...seen].filter((c) => !standard.includes(c)).sort()]
-}
-
-function dimensionLabel(ctx: ComposeContext, dim: string): string {
-  return dim in STANDARD_DIMENSIONS ? ctx.t(`enums:dimension.${dim}`) : dim
-}
-function categoryLabel(ctx: ComposeContext, dim: string, cat: string): string {
-  const standard: readonly string[] = STANDARD_DIMENSIONS[dim as keyof typeof STANDARD_DIMENSIONS] ?? []
-  return standard.includes(cat) ? ctx.t(`enums:dimensionCategory.${dim}.${cat}`) : cat
 }
 
 /** The statistics annex: per person-count indicator, a chart over rounds and one table per breakdown dimension. */

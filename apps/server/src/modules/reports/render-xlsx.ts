@@ -7,13 +7,12 @@ import {
   type RegionalReportData,
   type ReportData,
   type ReportIndicator,
-  STANDARD_DIMENSIONS,
 } from '@thbm/shared'
 import ExcelJS, { type Workbook } from 'exceljs'
 import { toCellText } from '../frameworks/xlsx/cell-text.ts'
 import { focusName, priorityLabel, sourceLabel, statusLabel } from './compose-common.ts'
 import { type DisclosureMode, protectReport } from './report-disclosure.ts'
-import { type ComposeContext, composeContext, period } from './report-format.ts'
+import { type ComposeContext, categoryLabel, composeContext, dimensionLabel, period } from './report-format.ts'
 
 /** A cell: a number stays a number (so it sums and sorts), text is escaped for the file, null is empty. */
 type Cell = string | number | null
@@ -253,15 +252,6 @@ function areaScoresTable(ctx: ComposeContext, data: ReportData): Table {
       ]),
     ),
   }
-}
-
-function dimensionLabel(ctx: ComposeContext, dim: string): string {
-  return dim in STANDARD_DIMENSIONS ? ctx.t(`enums:dimension.${dim}`) : dim
-}
-
-function categoryLabel(ctx: ComposeContext, dim: string, cat: string): string {
-  const standard = (STANDARD_DIMENSIONS as Record<string, readonly string[]>)[dim] ?? []
-  return standard.includes(cat) ? ctx.t(`enums:dimensionCategory.${dim}.${cat}`) : cat
 }
 
 /** The statistics in long format: one row per figure, its victim status and breakdown in columns of their own. */

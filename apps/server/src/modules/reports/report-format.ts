@@ -1,4 +1,11 @@
-import type { Locale, LocalizedText, ReportEvidence, ReportIndicator, ReportRoundRef } from '@thbm/shared'
+import {
+  type Locale,
+  type LocalizedText,
+  type ReportEvidence,
+  type ReportIndicator,
+  type ReportRoundRef,
+  STANDARD_DIMENSIONS,
+} from '@thbm/shared'
 import { type Formatter, formatter, localize, type Translate, translator } from '../../i18n/translate.ts'
 import type { DisclosedFigure, ProtectedReport } from './report-disclosure.ts'
 
@@ -141,4 +148,15 @@ export function withheldNote(ctx: ComposeContext, figures: { suppressed: boolean
     max: ctx.report.threshold - 1,
     threshold: ctx.report.threshold,
   })
+}
+
+/** A breakdown dimension's name: standard ones from the catalog, custom ones by their code. */
+export function dimensionLabel(ctx: ComposeContext, dim: string): string {
+  return dim in STANDARD_DIMENSIONS ? ctx.t(`enums:dimension.${dim}`) : dim
+}
+
+/** A category of a breakdown dimension, translated when it is a standard one. */
+export function categoryLabel(ctx: ComposeContext, dim: string, cat: string): string {
+  const standard = (STANDARD_DIMENSIONS as Record<string, readonly string[]>)[dim] ?? []
+  return standard.includes(cat) ? ctx.t(`enums:dimensionCategory.${dim}.${cat}`) : cat
 }
