@@ -1,12 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Actor, RequestContext } from '../actor.ts'
+import { readDataGeneration } from '../db/generation.ts'
 import { AppError } from '../errors.ts'
+import { SessionCache } from '../modules/auth/session-cache.ts'
 import { findActorBySession, SESSION_COOKIE } from '../modules/auth/sessions.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null
     sessionId: string | null
+    /** The data generation read at the start of this request (db/generation.ts), for read caches. */
+    dataGeneration: Promise<string> | null
   }
   interface FastifyContextConfig {
     /** The route answers without a session. Every other route requires one. */
@@ -20,6 +24,12 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor
 }
 
+/** The data generation for this request, read once (one primary-key lookup) and shared by its read caches. */
+export function dataGenerationOf(request: FastifyRequest): Promise<string> {
+  request.dataGeneration ??= readDataGeneration(request.server.db)
+  return request.dataGeneration
+}
+
 export function contextOf(request: FastifyRequest): RequestContext {
   return { actor: request.actor, requestId: request.id }
 }
@@ -28,10 +38,13 @@ export function contextOf(request: FastifyRequest): RequestContext {
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('sessionId', null)
+  app.decorateRequest('dataGeneration', null)
+  const sessions = new SessionCache()
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE]
     if (token && request.url.startsWith('/api/')) {
-      const found = await findActorBySession(app.db, app.config, token)
+      const generation = await dataGenerationOf(request)
+      const found = await findActorBySession(app.db, app.config, token, { cache: sessions, generation })
       if (found) {
         request.actor = found.actor
         request.sessionId = found.sessionId

@@ -3,6 +3,8 @@ import { auditRowsAfter, expectNoChange, lastAuditSeq } from '../../../test/db-s
 import { asUser, buildOrganisation, buildUser, login, TEST_PASSWORD } from '../../../test/factories.ts'
 import { client } from '../../../test/http.ts'
 import { createTestApp, type TestApp } from '../../../test/test-app.ts'
+import { buildApp } from '../../app.ts'
+import { withTransaction } from '../../db/transaction.ts'
 import { SESSION_COOKIE } from './sessions.ts'
 
 let t: TestApp
@@ -352,7 +354,24 @@ describe('sessions', () => {
   it('see role changes on the next request', async () => {
     const user = await asUser(t.app, 'expert', 'RS')
     expect((await client(t.app, user.cookie).get('/api/users')).statusCode).toBe(403)
-    await t.db.updateTable('memberships').set({ role: 'country_lead' }).where('userId', '=', user.id).execute()
+    // Written as the app writes (one transaction), so every instance's cached session is read again.
+    await withTransaction(t.db, (trx) =>
+      trx.updateTable('memberships').set({ role: 'country_lead' }).where('userId', '=', user.id).execute(),
+    )
     expect((await client(t.app, user.cookie).get('/api/users')).statusCode).toBe(200)
+  })
+
+  it('end on every instance when one instance signs the user out', async () => {
+    const user = await asUser(t.app, 'expert', 'RS')
+    // A second app instance on the same database, with its own cache of sessions.
+    const other = await buildApp({ config: t.config, database: t.handle, logger: false })
+    try {
+      expect((await client(t.app, user.cookie).get('/api/auth/me')).statusCode).toBe(200)
+      expect((await client(other, user.cookie).get('/api/auth/me')).statusCode).toBe(200)
+      expect((await client(other, user.cookie).post('/api/auth/logout')).statusCode).toBe(200)
+      expect((await client(t.app, user.cookie).get('/api/auth/me')).statusCode).toBe(401)
+    } finally {
+      await other.close()
+    }
   })
 })

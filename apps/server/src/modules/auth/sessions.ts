@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts'
 import type { Database } from '../../db/database.ts'
 import type { Trx } from '../../db/transaction.ts'
 import { nowIso } from '../../ids.ts'
+import type { SessionCache } from './session-cache.ts'
 import { hashSecret, newSecret } from './tokens.ts'
 
 export const SESSION_COOKIE = 'thbm_session'
@@ -33,13 +34,32 @@ export async function createSession(
   return { token, id, expiresAt }
 }
 
-/** Loads the actor behind a session token; null when the session is unknown, expired, idle too long or the user inactive. */
+/** A per-process cache of signed-in actors and the data generation of this request (session-cache.ts). */
+export interface CachedLookup {
+  cache: SessionCache
+  generation: string
+}
+
+/**
+ * Loads the actor behind a session token; null when the session is unknown, expired, idle too long or the user
+ * inactive. With `cached`, a session read at the same data generation is taken from the cache (no query).
+ */
 export async function findActorBySession(
   db: Database,
   config: Pick<Config, 'sessionIdleMs'>,
   token: string,
+  cached?: CachedLookup,
 ): Promise<{ actor: Actor; sessionId: string } | null> {
   const id = hashSecret(token)
+  const now = Date.now()
+  const hit = cached?.cache.get(id, cached.generation, now, config.sessionIdleMs)
+  if (hit) {
+    if (now - hit.lastSeenMs > TOUCH_EVERY_MS) {
+      await touchSession(db, id)
+      cached?.cache.touched(id, now)
+    }
+    return { sessionId: id, actor: hit.actor }
+  }
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
@@ -55,16 +75,27 @@ export async function findActorBySession(
     .where('sessions.id', '=', id)
     .executeTakeFirst()
   if (!row) return null
-  const now = Date.now()
   const idleFor = now - Date.parse(row.lastSeenAt)
   if (row.active !== 1 || Date.parse(row.expiresAt) <= now || idleFor > config.sessionIdleMs) {
+    cached?.cache.delete(id)
     await db.deleteFrom('sessions').where('id', '=', id).execute()
     return null
   }
-  if (idleFor > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ lastSeenAt: nowIso() }).where('id', '=', id).execute()
-  }
-  return { sessionId: id, actor: await actorWithMemberships(db, { id: row.userId, email: row.email, name: row.name }) }
+  const touched = idleFor > TOUCH_EVERY_MS
+  if (touched) await touchSession(db, id)
+  const actor = await actorWithMemberships(db, { id: row.userId, email: row.email, name: row.name })
+  cached?.cache.set(id, {
+    actor,
+    generation: cached.generation,
+    lastSeenMs: touched ? now : Date.parse(row.lastSeenAt),
+    expiresMs: Date.parse(row.expiresAt),
+  })
+  return { sessionId: id, actor }
+}
+
+/** Writes the last-seen time (outside any transaction: it changes no data other reads depend on). */
+async function touchSession(db: Database, id: string): Promise<void> {
+  await db.updateTable('sessions').set({ lastSeenAt: nowIso() }).where('id', '=', id).execute()
 }
 
 async function actorWithMemberships(

@@ -10,11 +10,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Actor } from '../../actor.ts'
 import { notFound } from '../../errors.ts'
-import { actorOf } from '../../http/auth.ts'
+import { actorOf, dataGenerationOf } from '../../http/auth.ts'
 import { authorize, can } from '../../policies.ts'
 import { type LoadedRound, loadRound } from '../rounds/rounds.queries.ts'
 import { countryProfile, indicatorExplorer, roundOverview } from './dashboards.queries.ts'
-import { bodyCache, generationOf, jsonBody, membershipsKey, ReadCache, sendCached } from './read-cache.ts'
+import { bodyCache, jsonBody, membershipsKey, ReadCache, sendCached } from './read-cache.ts'
 
 const mayReview = (actor: Actor, countryCode: string) =>
   can(actor, 'assessment.review', { countryCode, expertId: null })
@@ -51,7 +51,7 @@ export const dashboardsRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(actor, 'dashboard.read', null)
       if (!can(actor, 'report.readNational', { countryCode: code })) throw notFound('Country not found')
       const reviewer = mayReview(actor, code)
-      const body = await cache.get(await generationOf(app.db), `profile|${code}|${reviewer}`, async () => {
+      const body = await cache.get(await dataGenerationOf(request), `profile|${code}|${reviewer}`, async () => {
         const profile = await countryProfile(app.db, code)
         // Provisional scores include submitted, not yet validated (possibly blind) scores: for reviewers only.
         if (!reviewer) for (const round of profile.rounds) for (const area of round.areas) area.provisionalScore = null
@@ -66,7 +66,7 @@ export const dashboardsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: RoundParamsSchema, response: { 200: Overview } } },
     async (request, reply) => {
       const actor = actorOf(request)
-      const generation = await generationOf(app.db)
+      const generation = await dataGenerationOf(request)
       const { roundId } = request.params
       const round = await rounds.get(generation, roundId, () => loadRound(app.db, roundId))
       if (!round || !can(actor, 'round.read', round)) throw notFound('Round not found')
@@ -96,7 +96,7 @@ export const dashboardsRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(actor, 'dashboard.read', null)
       const { code, versionId } = request.query
       const key = `explorer|${code}|${versionId ?? ''}|${membershipsKey(actor)}`
-      const body = await cache.get(await generationOf(app.db), key, async () =>
+      const body = await cache.get(await dataGenerationOf(request), key, async () =>
         jsonBody(JSON.stringify(z.encode(Explorer, { data: await indicatorExplorer(app.db, actor, code, versionId) }))),
       )
       return sendCached(request, reply, body)

@@ -1,8 +1,6 @@
 import { gzip } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Actor } from '../../actor.ts'
-import type { Database } from '../../db/database.ts'
-import { readDataGeneration } from '../../db/generation.ts'
 
 /** A serialised response body, and its gzip form once a client asked for it. */
 export interface Body {
@@ -15,9 +13,6 @@ interface Entry<T> {
   value: Promise<T>
   bytes: number
 }
-
-/** The data generation to key cache entries by (db/generation.ts): read once per request. */
-export const generationOf = (db: Database): Promise<string> => readDataGeneration(db)
 
 /**
  * Results of expensive reads (dashboards), keyed by what they depend on and by the data generation: any committed

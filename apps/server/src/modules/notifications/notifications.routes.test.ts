@@ -11,6 +11,7 @@ import {
   login,
 } from '../../../test/factories.ts'
 import { createTestApp, type TestApp } from '../../../test/test-app.ts'
+import { withTransaction } from '../../db/transaction.ts'
 import { type SmallRound, smallRound } from './notifications-test-support.ts'
 
 type Signed = BuiltUser & { cookie: string }
@@ -345,7 +346,7 @@ describe('after access to a country ends', () => {
     expect((await listAs(cookie, '?unread=true')).unread).toBe(1)
 
     // With no membership left, nothing is listed.
-    await t.db.deleteFrom('memberships').where('userId', '=', reader.id).execute()
+    await withTransaction(t.db, (trx) => trx.deleteFrom('memberships').where('userId', '=', reader.id).execute())
     expect(await listAs(cookie)).toEqual({ data: [], unread: 0 })
   })
 })
