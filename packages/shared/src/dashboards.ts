@@ -34,6 +34,7 @@ export const CountryProfileSchema = z.object({
       ),
     }),
   ),
+  /** Per round: each person count's total and its single breakdowns (crossed cells are in the reports' annex). */
   statistics: Statistics,
   openRecommendations: z.array(z.object({ priority: z.enum(RECOMMENDATION_PRIORITIES), count: z.number().int() })),
   implementation: z.array(z.object({ round: RoundRef, rate: z.number().nullable(), counted: z.number().int() })),

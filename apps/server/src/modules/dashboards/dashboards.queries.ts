@@ -75,7 +75,10 @@ export async function countryProfile(db: Database, countryCode: string): Promise
     rounds: profileRounds,
     statistics:
       latest && version
-        ? await reportStatistics(db, rounds, [countryCode], version.indicators, latest.row.frameworkVersionId)
+        ? // The profile charts totals and the identified/presumed split: crossed breakdowns stay in the reports.
+          await reportStatistics(db, rounds, [countryCode], version.indicators, latest.row.frameworkVersionId, {
+            breakdowns: false,
+          })
         : { indicators: [], rounds: [], cells: [] },
     openRecommendations: RECOMMENDATION_PRIORITIES.map((priority) => ({
       priority,

@@ -35,6 +35,8 @@ describe('dashboards', () => {
       expect(inProfile.map((a) => [a.code, a.score])).toEqual(scores.areas.map((a) => [a.area, a.score]))
       expect(inProfile.some((a) => a.score !== null)).toBe(true)
       expect(profile.statistics.cells.some((c) => c.key.includes('victim_status='))).toBe(true)
+      // Totals and single breakdowns only: the crossed cells (e.g. sex by age) are for the reports' annex.
+      expect(profile.statistics.cells.filter((c) => c.key.includes(';'))).toEqual([])
       // The country lead reviews the assessments, so the scores route shows them the provisional score too.
       if (who === 'lead.rs')
         expect(inProfile.map((a) => a.provisionalScore)).toEqual(scores.areas.map((a) => a.provisionalScore))
