@@ -1,12 +1,16 @@
 import { cyrillicToLatin, type Locale, type LocalizedText } from '@thbm/shared'
 import { type Catalog, resources } from '@thbm/shared/i18n'
 import type { AnswerField, DataColumn } from './template-layout.ts'
+import { bs } from './template-messages-bs.ts'
+import { cnr } from './template-messages-cnr.ts'
+import { mk } from './template-messages-mk.ts'
+import { sq } from './template-messages-sq.ts'
 
 /**
- * The few fixed texts of a template, in English and Serbian Cyrillic; Serbian Latin is transliterated. Labels of
+ * The few fixed texts of a template, in every UI language (one file each); Serbian Latin is transliterated. Labels of
  * measurement types and dimensions come from the UI catalogs (enums), indicator texts from the framework.
  */
-interface Messages {
+export interface Messages {
   headers: Record<DataColumn, string>
   fields: Record<AnswerField, string>
   /** What the "no data" dropdown offers. */
@@ -127,10 +131,21 @@ function transliterate(m: Messages): Messages {
   }
 }
 
-const MESSAGES: Partial<Record<Locale, Messages>> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterate(srCyrl) }
+const MESSAGES: Partial<Record<Locale, Messages>> = {
+  en,
+  'sr-Cyrl': srCyrl,
+  'sr-Latn': transliterate(srCyrl),
+  sq,
+  mk,
+  bs,
+  cnr,
+}
 
-/** The fixed texts of a template in a language (English where a language has none yet). */
+/** The fixed texts of a template in a language (English for a language added without them). */
 export const templateMessages = (lang: Locale): Messages => MESSAGES[lang] ?? en
+
+/** The languages that have their own template texts (a test requires every UI language). */
+export const TEMPLATE_LANGUAGES = Object.keys(MESSAGES) as Locale[]
 
 /** Every spelling of "no data" a template accepts, whatever its language (lower case). */
 export const NO_DATA_WORDS: ReadonlySet<string> = new Set(Object.values(MESSAGES).map((m) => m.noData.toLowerCase()))
