@@ -116,9 +116,11 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   }
 }
 
-/** An empty database (nothing migrated) on the test engine, for restore tests. */
-export async function createEmptyDatabase(): Promise<{ handle: DatabaseHandle; url: string; close(): Promise<void> }> {
-  const target = await openTestDatabase(testEngine())
+/** An empty database (nothing migrated) on the test engine (or the one named), for restore tests. */
+export async function createEmptyDatabase(
+  engine: TestEngine = testEngine(),
+): Promise<{ handle: DatabaseHandle; url: string; close(): Promise<void> }> {
+  const target = await openTestDatabase(engine)
   const handle = target.open()
   return {
     handle,

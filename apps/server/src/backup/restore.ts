@@ -6,7 +6,7 @@ import { type DatabaseHandle, openDatabase } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { MIGRATIONS } from '../db/migrations/index.ts'
 import { TABLES } from '../db/tables.ts'
-import { withTransaction } from '../db/transaction.ts'
+import { type Trx, withTransaction } from '../db/transaction.ts'
 import { recordAudit } from '../modules/audit/record-audit.ts'
 import { DUMP_FORMAT, DUMP_VERSION } from './backup.ts'
 import { appliedMigrations } from './migrations-applied.ts'
@@ -16,14 +16,21 @@ export class RestoreError extends Error {}
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000'
 
-function detectFormat(file: string): 'sqlite' | 'dump' {
+/** A backup file, or a part of one (bytes start to end inclusive: the database inside a backup archive). */
+export interface DatabaseSource {
+  file: string
+  start?: number
+  end?: number
+}
+
+function detectFormat({ file, start = 0 }: DatabaseSource): 'sqlite' | 'dump' {
   const fd = fs.openSync(file, 'r')
   const head = Buffer.alloc(16)
-  const n = fs.readSync(fd, head, 0, 16, 0)
+  const n = fs.readSync(fd, head, 0, 16, start)
   fs.closeSync(fd)
   if (n === 16 && head.toString('latin1') === SQLITE_MAGIC) return 'sqlite'
   if (n >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'dump'
-  throw new RestoreError(`${file} is neither a SQLite backup nor a THB Monitor dump`)
+  throw new RestoreError(`${file} is neither a THB Monitor backup archive nor a SQLite backup or dump`)
 }
 
 function assertKnownMigrations(names: string[]): void {
@@ -46,8 +53,9 @@ async function* fromSqlite(file: string): AsyncGenerator<[string, Row[]]> {
 }
 
 /** Yields [table, rows] batches from a gzipped JSON-lines dump, checking its header first. */
-async function* fromDump(file: string): AsyncGenerator<[string, Row[]]> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })
+async function* fromDump({ file, start, end }: DatabaseSource): AsyncGenerator<[string, Row[]]> {
+  const input = fs.createReadStream(file, { start, end }).pipe(createGunzip())
+  const lines = readline.createInterface({ input, crlfDelay: Infinity })
   let header: { format?: string; version?: number; migrations?: string[] } | null = null
   let table = ''
   let batch: Row[] = []
@@ -85,11 +93,20 @@ async function* fromDump(file: string): AsyncGenerator<[string, Row[]]> {
 
 /**
  * Restores a backup into the target database, which must be empty: it is migrated, then every row is inserted in one
- * transaction (all or nothing), and the restore itself is audited.
+ * transaction (all or nothing), and the restore itself is audited. `beforeCommit` runs in that transaction after the
+ * rows (the archive restore copies the files there); what it returns goes into the audit row.
  */
-export async function restoreDatabase(target: DatabaseHandle, file: string): Promise<{ rows: number }> {
+export async function restoreDatabase(
+  target: DatabaseHandle,
+  backup: string | DatabaseSource,
+  options: { beforeCommit?: (trx: Trx) => Promise<Record<string, unknown>> } = {},
+): Promise<{ rows: number; format: 'sqlite' | 'dump' }> {
+  const source = typeof backup === 'string' ? { file: backup } : backup
+  const file = source.file
   if (!fs.existsSync(file)) throw new RestoreError(`No such file: ${file}`)
-  const format = detectFormat(file)
+  const format = detectFormat(source)
+  if (format === 'sqlite' && (source.start !== undefined || source.end !== undefined))
+    throw new RestoreError('A SQLite backup inside an archive must be unpacked first')
   await migrateToLatest(target)
   const counts = await countRows(target.db)
   const filled = Object.entries(counts).filter(([, n]) => n > 0)
@@ -100,7 +117,7 @@ export async function restoreDatabase(target: DatabaseHandle, file: string): Pro
   }
   let rows = 0
   await withTransaction(target.db, async (trx) => {
-    for await (const [table, batch] of format === 'sqlite' ? fromSqlite(file) : fromDump(file)) {
+    for await (const [table, batch] of format === 'sqlite' ? fromSqlite(file) : fromDump(source)) {
       await insertRows(trx, table, batch)
       rows += batch.length
     }
@@ -109,11 +126,12 @@ export async function restoreDatabase(target: DatabaseHandle, file: string): Pro
         trx,
       )
     }
+    const more = options.beforeCommit ? await options.beforeCommit(trx) : {}
     await recordAudit(
       trx,
       { actor: null, requestId: null },
-      { action: 'data.restored', subjectType: 'installation', subjectId: 'backup', after: { format, rows } },
+      { action: 'data.restored', subjectType: 'installation', subjectId: 'backup', after: { format, rows, ...more } },
     )
   })
-  return { rows }
+  return { rows, format }
 }

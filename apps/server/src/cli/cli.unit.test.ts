@@ -6,6 +6,7 @@ import { runCli } from './main.ts'
 
 let dir: string
 const saved = process.env.DATABASE_URL
+const savedFiles = process.env.FILES_DIR
 
 /** Runs the CLI in-process and returns its exit code and everything it printed. */
 async function thbm(...args: string[]): Promise<{ code: number; out: string }> {
@@ -23,9 +24,12 @@ async function thbm(...args: string[]): Promise<{ code: number; out: string }> {
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thbm-cli-'))
   process.env.DATABASE_URL = path.join(dir, 'db.sqlite')
+  process.env.FILES_DIR = path.join(dir, 'files')
 })
 afterAll(() => {
   process.env.DATABASE_URL = saved
+  if (savedFiles === undefined) delete process.env.FILES_DIR
+  else process.env.FILES_DIR = savedFiles
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
@@ -93,11 +97,18 @@ describe('thbm', () => {
     expect(exported.code, exported.out).toBe(0)
     expect(JSON.parse(fs.readFileSync(json, 'utf8')).schema).toBe('thbm.framework')
 
-    const backup = path.join(dir, 'backup.sqlite')
-    expect((await thbm('backup', '--out', backup)).code).toBe(0)
+    fs.mkdirSync(path.join(dir, 'files', 'ab'), { recursive: true })
+    fs.writeFileSync(path.join(dir, 'files', 'ab', 'abcdef'), 'evidence')
+    const backup = path.join(dir, 'backup.tar')
+    const written = await thbm('backup', backup)
+    expect(written.code, written.out).toBe(0)
+    expect(written.out).toContain('1 files')
     process.env.DATABASE_URL = path.join(dir, 'restored.sqlite')
+    process.env.FILES_DIR = path.join(dir, 'restored-files')
     const restored = await thbm('restore', '--file', backup)
     expect(restored.code, restored.out).toBe(0)
-    expect((await thbm('restore', '--file', backup)).code).toBe(1)
+    expect(fs.readFileSync(path.join(dir, 'restored-files', 'ab', 'abcdef'), 'utf8')).toBe('evidence')
+    expect((await thbm('restore', backup)).code).toBe(1)
+    expect((await thbm('restore', backup, 'extra')).code).toBe(2)
   })
 })

@@ -10,6 +10,8 @@ export interface Command {
   /** Lines after "Usage:", one per option. */
   usage: string[]
   options: NonNullable<ParseArgsConfig['options']>
+  /** The option one bare argument stands for (`thbm backup FILE` = `thbm backup --out FILE`). */
+  positional?: string
   run(values: Record<string, string | boolean | undefined>): Promise<void>
 }
 

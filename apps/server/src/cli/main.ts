@@ -85,8 +85,11 @@ export async function runCli(args: string[]): Promise<number> {
       console.log(help(command))
       return 0
     }
+    const args = values as Record<string, string | boolean | undefined>
+    if (command.positional && positionals.length === 1 && args[command.positional] === undefined)
+      args[command.positional] = positionals.shift()
     if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
-    await command.run(values as Record<string, string | boolean | undefined>)
+    await command.run(args)
     return 0
   } catch (err) {
     if (

@@ -12,6 +12,7 @@ import { asUser, buildOrganisation, buildUser, TEST_PASSWORD } from '../../test/
 import { frameworkDoc, indicator, multipartFile } from '../../test/framework-fixture.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { withTransaction } from '../db/transaction.ts'
+import { createFileStore } from '../files-store/file-store.ts'
 import { enqueueJob } from '../jobs/enqueue.ts'
 import { loadAnswerContext } from '../modules/answers/answer-context.ts'
 import { saveAnswer } from '../modules/answers/save-answer.ts'
@@ -277,7 +278,7 @@ async function storedFile(): Promise<string> {
   const lead = { id: (await rsUser()).id, email: '', name: '', memberships: [] }
   const row = await withTransaction(t.db, (trx) =>
     uploadFile(trx, { actor: null, requestId: null }, lead, {
-      filesDir: t.config.filesDir,
+      files: createFileStore(t.config),
       countryCode: 'RS',
       name: 'e.pdf',
       data: PDF,

@@ -1,26 +1,28 @@
 import { createHash } from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Actor, RequestContext } from '../../actor.ts'
 import type { Trx } from '../../db/transaction.ts'
 import { validationFailed } from '../../errors.ts'
+import type { FileStore } from '../../files-store/file-store.ts'
 import { newId, nowIso } from '../../ids.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { detectEvidenceType, EVIDENCE_TYPES, nameMatchesType } from './detect-type.ts'
 
-/** Where a stored file lives on disk. */
-export const storedPath = (filesDir: string, id: string) => path.join(filesDir, id.slice(0, 2), id)
+/** The key of an evidence file in the file store: `<first two characters of the id>/<id>` (FILES_DIR's layout). */
+export const evidenceKey = (id: string) => `${id.slice(0, 2)}/${id}`
 
 /**
  * Stores an evidence file after checking its content is an accepted type (PDF, DOCX, XLSX, ODT, images). The row and
- * its audit entry are written in the caller's transaction, then the bytes go to disk under a fresh id: when the
- * database refuses, nothing is written; when the disk is full, the partial file is removed and the transaction undone.
+ * its audit entry are written in the caller's transaction, then the bytes go to the file store under a fresh id,
+ * before the commit: when the database refuses, nothing is written; when the store fails (disk full, S3 down), no
+ * partial file is kept and the transaction is undone. The caller runs it inside withFileWrites, which deletes the
+ * file again if the transaction rolls back later.
  */
 export async function uploadFile(
   trx: Trx,
   ctx: RequestContext,
   actor: Actor,
-  input: { filesDir: string; countryCode: string; name: string; data: Buffer },
+  input: { files: Pick<FileStore, 'put'>; countryCode: string; name: string; data: Buffer },
 ) {
   const mediaType = detectEvidenceType(input.data)
   if (!mediaType) {
@@ -64,14 +66,7 @@ export async function uploadFile(
     countryCode: input.countryCode,
     after: { name, size: row.size, mediaType, sha256: row.sha256 },
   })
-  const target = storedPath(input.filesDir, id)
-  fs.mkdirSync(path.dirname(target), { recursive: true })
-  try {
-    fs.writeFileSync(target, input.data, { flag: 'wx' })
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'EEXIST') fs.rmSync(target, { force: true })
-    throw err
-  }
+  await input.files.put(evidenceKey(id), input.data)
   return row
 }
 
