@@ -19,7 +19,9 @@ import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.ts'
 import { discussionRoutes } from './modules/discussion/discussion.routes.ts'
 import { filesRoutes } from './modules/files/files.routes.ts'
 import { indicatorsRoutes } from './modules/frameworks/indicators.routes.ts'
+import { translationsRoutes } from './modules/frameworks/translations/translations.routes.ts'
 import { versionsRoutes } from './modules/frameworks/versions.routes.ts'
+import { guideRoutes } from './modules/guide/guide.routes.ts'
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts'
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts'
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts'
@@ -93,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(auditRoutes)
   await app.register(versionsRoutes)
   await app.register(indicatorsRoutes)
+  await app.register(translationsRoutes)
   await app.register(roundsRoutes)
   await app.register(answersRoutes)
   await app.register(assessmentsRoutes)
@@ -106,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(dashboardsRoutes)
   await app.register(reviewsRoutes)
   await app.register(publicReportsRoutes)
+  await app.register(guideRoutes)
   await registerWebApp(app)
 
   return Object.assign(app, { routeList })

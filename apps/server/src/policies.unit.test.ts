@@ -113,6 +113,7 @@ const TABLE: Table = {
   ],
   'framework.read': [{ subject: 'the Handbook', of: fixed(null), allowed: ALL }],
   'framework.edit': [{ subject: 'the Handbook', of: fixed(null), allowed: ['admin', 'coordinator'] }],
+  'framework.translate': [{ subject: 'the Handbook', of: fixed(null), allowed: ['admin', 'coordinator'] }],
   'job.read': [
     { subject: 'their own job', of: (a) => ({ createdBy: a.id }), allowed: ALL },
     { subject: "someone else's job", of: fixed({ createdBy: 'someone' }), allowed: ['admin', 'coordinator'] },

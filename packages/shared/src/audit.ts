@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'frameworkVersion.published',
   'frameworkVersion.retired',
   'frameworkVersion.deleted',
+  'frameworkVersion.translated',
+  'frameworkVersion.translationsImported',
   'area.created',
   'area.updated',
   'area.deleted',

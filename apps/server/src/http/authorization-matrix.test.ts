@@ -25,9 +25,10 @@ import { addComment } from '../modules/discussion/comments.ts'
 import { uploadFile } from '../modules/files/upload-file.ts'
 import { createDraft } from '../modules/frameworks/create-draft.ts'
 import { createArea } from '../modules/frameworks/edit-areas.ts'
-import { loadVersion } from '../modules/frameworks/frameworks.queries.ts'
+import { loadVersion, toFrameworkDoc } from '../modules/frameworks/frameworks.queries.ts'
 import { importFrameworkDoc } from '../modules/frameworks/import-framework.ts'
 import { publishVersion } from '../modules/frameworks/publish-version.ts'
+import { writeTranslationWorkbook } from '../modules/frameworks/translations/translation-workbook.ts'
 import { createRecommendation } from '../modules/recommendations/write-recommendation.ts'
 import { buildNationalReport } from '../modules/reports/build-national.ts'
 import { recordDecision } from '../modules/reviews/decisions.ts'
@@ -507,6 +508,30 @@ const MATRIX: Record<string, Rule> = {
     },
     expect: statuses(200, 200, 403, 403),
   },
+  'GET /api/framework-versions/:versionId/translations': {
+    request: async () => ({ url: fv(await frameworkVersion('published'), '/translations') }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'PUT /api/framework-versions/:versionId/translations/:itemKey': {
+    request: async () => ({
+      url: fv(await frameworkVersion('published'), '/translations/indicator:IDN-1'),
+      payload: { version: 1, texts: [{ address: 'indicator:IDN-1:title', locale: 'sq', text: 'Titulli' }] },
+    }),
+    expect: statuses(200, 200, 403, 403),
+  },
+  'GET /api/framework-versions/:versionId/translations.xlsx': {
+    request: async () => ({ url: fv(await frameworkVersion('published'), '/translations.xlsx?locales=sq') }),
+    expect: statuses(200, 200, 200, 200),
+  },
+  'POST /api/framework-versions/:versionId/translations.xlsx': {
+    request: async () => {
+      const id = await frameworkVersion('published')
+      const doc = toFrameworkDoc(await loadVersion(t.db, id))
+      const { payload, headers } = multipartFile(await writeTranslationWorkbook(doc, ['sq'], 'en'), 'tr.xlsx')
+      return { url: fv(id, '/translations.xlsx'), payload, headers }
+    },
+    expect: statuses(200, 200, 403, 403),
+  },
   'GET /api/framework-versions/:versionId/adaptations/:country': {
     request: async () => ({ url: fv(await frameworkVersion('published'), '/adaptations/RS') }),
     expect: statuses(200, 200, 200, 200),
@@ -643,6 +668,8 @@ const MATRIX: Record<string, Rule> = {
     expect: { admin: 200, coordinator: 200, lead: 200, expert: 200, provider: 403, observer: 200 },
   },
   'GET /api/public/rounds': 'public',
+  'GET /guide/:lang/:chapter': 'public',
+  'GET /guide/images/:name': 'public',
   'GET /api/public/rounds/:roundId': 'public',
   'GET /api/public/publications/:id': 'public',
   'GET /api/public/publications/:id/report': 'public',

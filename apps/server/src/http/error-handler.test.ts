@@ -102,6 +102,10 @@ const BAD_INPUT: Case[] = [
   ['POST', `${FV}/areas`, { code: 'bad', title: { en: 'x' }, description: { en: 'y' } }, 'body.code'],
   ['PATCH', `${FV}/areas/IDN`, { version: 0 }, 'body.version'],
   ['DELETE', `${FV}/areas/IDN?version=0`, undefined, 'querystring.version'],
+  ['GET', '/api/framework-versions/v1/translations', undefined, 'params.versionId'],
+  ['PUT', `${FV}/translations/indicator:IDN-1`, { version: 1, texts: [] }, 'body.texts'],
+  ['GET', `${FV}/translations.xlsx?lang=de`, undefined, 'querystring.lang'],
+  ['POST', '/api/framework-versions/v1/translations.xlsx', undefined, 'params.versionId'],
   ['GET', `${FV}/adaptations/rs`, undefined, 'params.country'],
   ['PUT', `${FV}/adaptations/RS`, { version: 0, notes: {}, items: [], extraIndicators: 'x' }, 'body.extraIndicators'],
   [

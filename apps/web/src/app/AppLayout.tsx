@@ -4,6 +4,7 @@ import { Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import { DemoBanner } from '../components/DemoBanner.tsx'
+import { HelpLink } from '../components/help/HelpLink.tsx'
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx'
 import { MainNav } from '../components/MainNav.tsx'
 import { PageLoader } from '../components/PageLoader.tsx'
@@ -52,11 +53,22 @@ export function AppLayout() {
               aria-expanded={navOpen}
               aria-controls="main-navigation"
             />
-            <Anchor component={Link} to="/" underline="never" c="dark" fw={700} size="lg" className="nowrap">
+            {/* On a phone the header actions need the room; the navigation (burger) leads home there. */}
+            <Anchor
+              component={Link}
+              to="/"
+              underline="never"
+              c="dark"
+              fw={700}
+              size="lg"
+              className="nowrap"
+              visibleFrom="xs"
+            >
               {t('common:app.name')}
             </Anchor>
           </Group>
           <Group gap={4} wrap="nowrap">
+            <HelpLink roles={me.data.data.memberships.map((m) => m.role)} />
             <NotificationsBell />
             <LanguageSwitcher />
             <UserMenu me={me.data.data} />

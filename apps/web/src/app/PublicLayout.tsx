@@ -2,6 +2,7 @@ import { Anchor, Box, Container, Group, Text } from '@mantine/core'
 import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
+import { HelpLink } from '../components/help/HelpLink.tsx'
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx'
 import { PageLoader } from '../components/PageLoader.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
@@ -18,7 +19,10 @@ export function PublicLayout() {
             <Anchor component={Link} to="/" underline="never" c="dark" fw={700} size="lg">
               {t('common:app.name')}
             </Anchor>
-            <LanguageSwitcher />
+            <Group gap={4} wrap="nowrap">
+              <HelpLink roles={[]} />
+              <LanguageSwitcher />
+            </Group>
           </Group>
         </Container>
       </Box>

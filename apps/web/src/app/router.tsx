@@ -22,6 +22,7 @@ const DiffPage = lazy(() => import('../features/handbook/DiffPage.tsx'))
 const IndicatorPage = lazy(() => import('../features/handbook/IndicatorPage.tsx'))
 const NewIndicatorPage = lazy(() => import('../features/handbook/NewIndicatorPage.tsx'))
 const AdaptationPage = lazy(() => import('../features/handbook/AdaptationPage.tsx'))
+const TranslationsPage = lazy(() => import('../features/handbook/translations/TranslationsPage.tsx'))
 const RoundsPage = lazy(() => import('../features/rounds/RoundsPage.tsx'))
 const NewRoundPage = lazy(() => import('../features/rounds/NewRoundPage.tsx'))
 const RoundPage = lazy(() => import('../features/rounds/RoundPage.tsx'))
@@ -78,6 +79,7 @@ export function createRouter() {
                 { path: 'handbook/:versionId/indicators/new', Component: NewIndicatorPage },
                 { path: 'handbook/:versionId/indicators/:code', Component: IndicatorPage },
                 { path: 'handbook/:versionId/adaptations/:country', Component: AdaptationPage },
+                { path: 'handbook/:versionId/translations', Component: TranslationsPage },
                 { path: 'rounds', Component: RoundsPage },
                 { path: 'rounds/new', Component: NewRoundPage },
                 { path: 'rounds/:roundId', Component: RoundPage },

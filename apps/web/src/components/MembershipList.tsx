@@ -3,6 +3,7 @@ import type { Membership } from '@thbm/shared'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCountryName } from './country-name.ts'
+import { EmptyState } from './EmptyState.tsx'
 
 interface MembershipListProps {
   memberships: Membership[]
@@ -15,7 +16,7 @@ interface MembershipListProps {
 export function MembershipList({ memberships, actions, empty }: MembershipListProps) {
   const { t } = useTranslation()
   const name = useCountryName()
-  if (memberships.length === 0) return <Text c="dimmed">{empty}</Text>
+  if (memberships.length === 0) return <EmptyState>{empty}</EmptyState>
   return (
     <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
       {memberships.map((m) => (

@@ -92,3 +92,10 @@ export const ChevronDownIcon = (p: P) => (
     <path d="M6 9l6 6 6-6" />
   </Icon>
 )
+export const HelpIcon = (p: P) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14" />
+    <path d="M12 17.5h.01" />
+  </Icon>
+)

@@ -7,6 +7,8 @@ import { type Actor, hasRole, isAdmin, leadsCountry } from '../../actor.ts'
 export const frameworksPolicy = {
   'framework.read': (_actor: Actor, _subject: null) => true,
   'framework.edit': (actor: Actor, _subject: null) => isAdmin(actor) || hasRole(actor, 'regional_coordinator'),
+  /** Translating content (other locales than the base) of a draft or published version: the same people. */
+  'framework.translate': (actor: Actor, _subject: null) => isAdmin(actor) || hasRole(actor, 'regional_coordinator'),
   'adaptation.edit': (actor: Actor, subject: { countryCode: string }) =>
     hasRole(actor, 'regional_coordinator') || leadsCountry(actor, subject.countryCode),
 }

@@ -34,7 +34,10 @@ export async function getVersionRowOrThrow(db: Db, id: string): Promise<VersionR
   return row
 }
 
-/** Throws 409 unless the version is a draft: a published or retired version never changes. */
+/**
+ * Throws 409 unless the version is a draft: a published or retired version's content never changes (translations/
+ * may still add other languages to a published one, decision 0011).
+ */
 export function assertDraft(row: VersionRow): void {
   if (row.status !== 'draft')
     throw invalidState(`Version ${row.label} is ${row.status} and cannot be changed; make a new draft from it`, {
@@ -58,13 +61,16 @@ export async function loadVersion(db: Db, id: string): Promise<LoadedVersion> {
         .executeTakeFirst()) ?? null)
     : null
   const frozen = row.status !== 'draft'
-  let content = frozen ? frozenContent.get(id) : undefined
+  const kept = frozen ? frozenContent.get(id) : undefined
+  let content = kept?.stamp === row.updatedAt ? kept.content : undefined
   if (!content) {
     content = await loadContent(db, id)
-    // Read outside a transaction, a published or retired version's content is committed and never changes again:
-    // it is kept (deeply frozen, so no caller can change it for the next one) and shared.
+    // Read outside a transaction, a published or retired version's content is committed and changes only by a
+    // translation, which moves the version's updatedAt: it is kept under that stamp (deeply frozen, so no caller
+    // can change it for the next one) and shared.
     if (frozen && !db.isTransaction) {
-      frozenContent.set(id, deepFreeze(content))
+      frozenContent.delete(id)
+      frozenContent.set(id, { stamp: row.updatedAt, content: deepFreeze(content) })
       if (frozenContent.size > FROZEN_VERSIONS) frozenContent.delete(frozenContent.keys().next().value as string)
     }
   }
@@ -79,8 +85,11 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-/** Areas and indicators of published and retired versions, per process (they never change: see assertDraft). */
-const frozenContent = new Map<string, Pick<LoadedVersion, 'areas' | 'indicators'>>()
+/**
+ * Areas and indicators of published and retired versions, per process, with the version's updatedAt when read: their
+ * content changes only by translation (translations/), which moves updatedAt (see assertDraft).
+ */
+const frozenContent = new Map<string, { stamp: string; content: Pick<LoadedVersion, 'areas' | 'indicators'> }>()
 const FROZEN_VERSIONS = 32
 
 async function loadContent(db: Db, id: string): Promise<Pick<LoadedVersion, 'areas' | 'indicators'>> {

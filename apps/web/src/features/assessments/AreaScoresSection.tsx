@@ -1,6 +1,7 @@
 import { Stack, Table, Text } from '@mantine/core'
 import type { Area, ContentLocale } from '@thbm/shared'
 import { useTranslation } from 'react-i18next'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
@@ -43,7 +44,7 @@ export function AreaScoresSection({ roundId, country, areas, baseLocale }: Props
     >
       {scores.isPending && <ListSkeleton rows={3} />}
       {scores.error && <ErrorAlert error={scores.error} onRetry={() => void scores.refetch()} />}
-      {data && data.areas.length === 0 && <Text size="sm">{t('assessments:scores.empty')}</Text>}
+      {data && data.areas.length === 0 && <EmptyState>{t('assessments:scores.empty')}</EmptyState>}
       {data && data.areas.length > 0 && (
         <Stack gap="xs">
           <Table.ScrollContainer minWidth={640}>

@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Text } from '@mantine/core'
+import { Button, Group, Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { hasAbility } from '../../app/permissions.ts'
 import { useMe } from '../../app/queries.ts'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
@@ -46,7 +47,7 @@ export default function AuditPage() {
       >
         {events.isPending && <ListSkeleton rows={6} label={t('audit:table.loading')} />}
         {events.isError && <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />}
-        {events.data?.data.length === 0 && <Text c="dimmed">{t('audit:table.empty')}</Text>}
+        {events.data?.data.length === 0 && <EmptyState>{t('audit:table.empty')}</EmptyState>}
         {events.data && events.data.data.length > 0 && (
           <AuditTable events={events.data.data} canOpenPeople={hasAbility(me, 'user.list')} />
         )}

@@ -1,6 +1,7 @@
-import { Anchor, Text } from '@mantine/core'
+import { Anchor } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
@@ -22,11 +23,7 @@ export function CountryPeopleSection({ code }: { code: string }) {
     >
       {users.isPending && <ListSkeleton rows={3} label={t('countries:people.loading')} />}
       {users.isError && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
-      {users.data?.length === 0 && (
-        <Text c="dimmed" size="sm">
-          {t('countries:people.empty')}
-        </Text>
-      )}
+      {users.data?.length === 0 && <EmptyState>{t('countries:people.empty')}</EmptyState>}
       {users.data && users.data.length > 0 && <PeopleTable users={users.data} caption={t('countries:people.title')} />}
     </Section>
   )

@@ -1,9 +1,10 @@
-import { Button, Group, Switch, Table, Text } from '@mantine/core'
+import { Button, Group, Switch, Table } from '@mantine/core'
 import type { Organisation } from '@thbm/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { leadsCountry } from '../../app/permissions.ts'
 import { useMe } from '../../app/queries.ts'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
@@ -43,9 +44,9 @@ export function OrganisationsSection({ code }: { code: string }) {
       {orgs.isPending && <ListSkeleton rows={3} label={t('countries:organisations.loading')} />}
       {orgs.isError && <ErrorAlert error={orgs.error} onRetry={() => void orgs.refetch()} />}
       {orgs.data?.length === 0 && (
-        <Text c="dimmed" size="sm">
+        <EmptyState>
           {canCreate ? t('countries:organisations.emptyCanAdd') : t('countries:organisations.empty')}
-        </Text>
+        </EmptyState>
       )}
       {orgs.data && orgs.data.length > 0 && (
         <Table.ScrollContainer minWidth={480}>

@@ -3,6 +3,7 @@ import type { Area, Indicator, VersionDetail } from '@thbm/shared'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { AreaDeleteConfirm } from './AreaDeleteConfirm.tsx'
 import { AreaFormModal } from './AreaFormModal.tsx'
 import { IndicatorRow } from './IndicatorRow.tsx'
@@ -78,9 +79,7 @@ export function AreaSection({ version, area, indicators, filtering }: AreaSectio
           </Spoiler>
         )}
         {indicators.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('handbook:area.empty')}
-          </Text>
+          <EmptyState>{editable && !filtering ? t('handbook:area.emptyCanAdd') : t('handbook:area.empty')}</EmptyState>
         ) : (
           <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {indicators.map((ind) => (

@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core'
 import type { CreateIndicatorBody, VersionDetail } from '@thbm/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { Section } from '../../components/Section.tsx'
 import { ExtraIndicatorModal } from './ExtraIndicatorModal.tsx'
 import { FlagBadges } from './FlagBadges.tsx'
@@ -34,9 +35,9 @@ export function ExtraIndicators({ version, extras, onChange, errors, readOnly }:
       }
     >
       {extras.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('handbook:adaptation.noExtras')}
-        </Text>
+        <EmptyState>
+          {readOnly ? t('handbook:adaptation.noExtras') : t('handbook:adaptation.noExtrasCanAdd')}
+        </EmptyState>
       )}
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {extras.map((extra, i) => {

@@ -50,6 +50,9 @@ export function VersionFacts({ version }: { version: VersionDetail }) {
             {t('handbook:version.translations')}
           </Title>
           <TranslationStatus translations={version.translations} baseLocale={base} />
+          <Anchor component={Link} to={`/handbook/${version.id}/translations`} size="sm">
+            {t('handbook:contentTranslation.open')}
+          </Anchor>
         </Stack>
       </SimpleGrid>
       <Stack gap={4}>

@@ -78,7 +78,7 @@ export function MembershipsEditor({ me, user }: { me: Me; user: User }) {
     <Section title={t('people:memberships.title')} description={isSelf ? t('people:memberships.selfHint') : undefined}>
       <MembershipList
         memberships={user.memberships}
-        empty={t('people:memberships.empty')}
+        empty={canEdit ? t('people:memberships.emptyCanAdd') : t('people:memberships.empty')}
         actions={(m) =>
           canEdit && mayGrant(me, m) ? (
             <Button

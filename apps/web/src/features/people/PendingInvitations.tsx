@@ -1,4 +1,4 @@
-import { Button, Table, Text } from '@mantine/core'
+import { Button, Table } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { PendingInvitation } from '@thbm/shared'
 import { useState } from 'react'
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client.ts'
 import { ConfirmModal } from '../../components/ConfirmModal.tsx'
 import { useCountryName } from '../../components/country-name.ts'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
@@ -13,7 +14,7 @@ import { useFormat } from '../../i18n/format.ts'
 import { peopleKeys, usePendingInvitations } from './api.ts'
 
 /** Invitations not yet used, with who sent them and when they expire; each can be revoked. */
-export function PendingInvitations() {
+export function PendingInvitations({ canInvite }: { canInvite: boolean }) {
   const { t } = useTranslation()
   const fmt = useFormat()
   const countryName = useCountryName()
@@ -32,9 +33,7 @@ export function PendingInvitations() {
       {invitations.isPending && <ListSkeleton rows={2} label={t('people:pending.loading')} />}
       {invitations.isError && <ErrorAlert error={invitations.error} onRetry={() => void invitations.refetch()} />}
       {invitations.data?.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('people:pending.empty')}
-        </Text>
+        <EmptyState>{canInvite ? t('people:pending.emptyCanInvite') : t('people:pending.empty')}</EmptyState>
       )}
       {invitations.data && invitations.data.length > 0 && (
         <Table.ScrollContainer minWidth={640}>

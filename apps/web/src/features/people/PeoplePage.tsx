@@ -57,7 +57,7 @@ export default function PeoplePage() {
         {users.data?.length === 0 && <Text c="dimmed">{t('people:list.empty')}</Text>}
         {users.data && users.data.length > 0 && <PeopleTable users={users.data} caption={t('people:list.title')} />}
       </Section>
-      <PendingInvitations />
+      <PendingInvitations canInvite={canInvite} />
       {inviting && <InviteModal me={me.data} onClose={() => setInviting(false)} />}
     </Stack>
   )

@@ -4,6 +4,7 @@ import { Suspense, useLayoutEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Outlet, useLocation, useParams } from 'react-router'
 import { useMe } from '../../app/queries.ts'
+import { HelpLink } from '../../components/help/HelpLink.tsx'
 import { PageLoader } from '../../components/PageLoader.tsx'
 import { SkipLink } from '../../components/SkipLink.tsx'
 import { PortalLanguageSwitcher } from './PortalLanguageSwitcher.tsx'
@@ -35,7 +36,8 @@ export default function PortalLayout() {
       <SkipLink />
       <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Container size="lg" py="xs">
-          <Group justify="space-between" wrap="nowrap" gap="sm">
+          {/* On a narrow screen the actions move under the name instead of running off the page. */}
+          <Group justify="space-between" wrap="wrap" gap="sm">
             <Anchor component={Link} to={portalPath(lang)} underline="never" c="dark">
               <Text component="span" fw={700} size="lg">
                 {t('common:app.name')}
@@ -45,6 +47,7 @@ export default function PortalLayout() {
               </Text>
             </Anchor>
             <Group gap="xs" wrap="nowrap">
+              <HelpLink roles={[]} />
               <PortalLanguageSwitcher current={lang} />
               <Button component={Link} to={me.data ? '/' : '/sign-in'} variant="light" size="sm">
                 {me.data ? t('portal:layout.openApp') : t('portal:layout.signIn')}

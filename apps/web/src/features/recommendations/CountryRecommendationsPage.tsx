@@ -1,7 +1,9 @@
 import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
+import { useMe } from '../../app/queries.ts'
 import { useCountryName } from '../../components/country-name.ts'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
@@ -13,6 +15,7 @@ import { useCountryRecommendations } from './api.ts'
 import { filterRecommendations, readRecommendationFilters } from './filters.ts'
 import { ImplementationSection } from './ImplementationSection.tsx'
 import { PriorityLegend } from './PriorityLegend.tsx'
+import { mayWriteRecommendations } from './permissions.ts'
 import { RecommendationFiltersBar } from './RecommendationFiltersBar.tsx'
 import { RecommendationSummary } from './RecommendationSummary.tsx'
 
@@ -26,6 +29,7 @@ export default function CountryRecommendationsPage() {
   const countryName = useCountryName()
   const [search] = useSearchParams()
   const recs = useCountryRecommendations(code)
+  const me = useMe().data?.data
   const name = countryName(code)
   const title = t('recommendations:country.title', { country: name })
   usePageTitle(title)
@@ -55,7 +59,13 @@ export default function CountryRecommendationsPage() {
         </Stack>
         {recs.isPending && <ListSkeleton rows={4} />}
         {recs.error && <ErrorAlert error={recs.error} onRetry={() => void recs.refetch()} />}
-        {recs.data && all.length === 0 && <Text size="sm">{t('recommendations:list.empty')}</Text>}
+        {recs.data && all.length === 0 && (
+          <EmptyState>
+            {mayWriteRecommendations(me, code)
+              ? t('recommendations:list.emptyCanWrite')
+              : t('recommendations:list.empty')}
+          </EmptyState>
+        )}
         {recs.data && all.length > 0 && (
           <>
             <RecommendationFiltersBar recs={all} />

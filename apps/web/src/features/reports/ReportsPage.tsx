@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { useMe } from '../../app/queries.ts'
 import { useCountryName } from '../../components/country-name.ts'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
@@ -118,7 +119,7 @@ export default function ReportsPage() {
               <Section title={t('reports:history.title')} description={t('reports:history.hint')}>
                 {publications.isPending && <ListSkeleton rows={3} />}
                 {list && histories.length === 0 && publicationsOf(list, REGION).length === 0 && (
-                  <Text size="sm">{t('reports:history.empty')}</Text>
+                  <EmptyState>{t('reports:history.empty')}</EmptyState>
                 )}
                 {histories.map((code) => (
                   <Stack key={code} gap="xs">

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { AddEvidence } from './AddEvidence.tsx'
 import type { EvidenceDraft } from './answer-draft.ts'
 import { formatSize } from './upload.ts'
@@ -17,9 +18,7 @@ export function EvidenceFields({ country, evidence, onChange, readOnly }: Props)
   return (
     <Stack gap="sm">
       {evidence.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('rounds:evidence.none')}
-        </Text>
+        <EmptyState>{readOnly ? t('rounds:evidence.none') : t('rounds:evidence.emptyCanAdd')}</EmptyState>
       )}
       {evidence.length > 0 && (
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { useCountryName } from '../../components/country-name.ts'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
@@ -61,7 +62,7 @@ export default function ImportBatchesPage() {
             description={round.data.status === 'collecting' ? t('rounds:imports.hint') : t('rounds:imports.hintClosed')}
           >
             {batches.data.length === 0 ? (
-              <Text size="sm">{t('rounds:imports.empty')}</Text>
+              <EmptyState>{t('rounds:imports.empty')}</EmptyState>
             ) : (
               <BatchTable batches={batches.data} onRevert={setReverting} />
             )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useMe } from '../../app/queries.ts'
 import { useCountryName } from '../../components/country-name.ts'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
@@ -38,9 +39,7 @@ export default function RoundsPage() {
         {rounds.isPending && <ListSkeleton rows={3} label={t('rounds:list.loading')} />}
         {rounds.isError && <ErrorAlert error={rounds.error} onRetry={() => void rounds.refetch()} />}
         {rounds.data?.length === 0 && (
-          <Text c="dimmed" size="sm">
-            {canPlan ? t('rounds:list.emptyCanPlan') : t('rounds:list.empty')}
-          </Text>
+          <EmptyState>{canPlan ? t('rounds:list.emptyCanPlan') : t('rounds:list.empty')}</EmptyState>
         )}
         {rounds.data && rounds.data.length > 0 && <RoundsTable rounds={rounds.data} />}
       </Section>

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { useCountryName } from '../../components/country-name.ts'
+import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
@@ -85,9 +86,9 @@ export default function WorkspacePage() {
               {t('rounds:workspace.shown', { shown: rows.length, total: data.indicators.length })}
             </Text>
             {data.indicators.length === 0 && (
-              <Text size="sm">
+              <EmptyState>
                 {data.round.status === 'planning' ? t('rounds:workspace.emptyPlanning') : t('rounds:workspace.empty')}
-              </Text>
+              </EmptyState>
             )}
             {rows.length > 0 && (
               <IndicatorTable

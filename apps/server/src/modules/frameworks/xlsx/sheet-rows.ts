@@ -6,8 +6,9 @@ import {
   type TargetBandSchema,
 } from '@thbm/shared'
 import type { z } from 'zod'
+import { indexTexts } from '../translations/text-index.ts'
 import { formatList } from './cell-text.ts'
-import { FRAMEWORK_FIELDS, type FrameworkField, SCALE_KEYS, textAddress, YES_PARTIAL_NO } from './layout.ts'
+import { FRAMEWORK_FIELDS, type FrameworkField, SCALE_KEYS, YES_PARTIAL_NO } from './layout.ts'
 
 /** One row to write: column key → value; undefined leaves the cell empty. */
 export type SheetRow = Record<string, string | number | undefined>
@@ -23,7 +24,8 @@ export interface SheetRows {
   translations: SheetRow[]
 }
 
-type TextWriter = (address: string, text: LocalizedText | undefined) => string | undefined
+/** A text as the main sheets show it: its base-locale value. */
+type TextWriter = (text: LocalizedText | undefined) => string | undefined
 type TargetBand = z.infer<typeof TargetBandSchema>
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no')
@@ -34,19 +36,19 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no')
  */
 export function buildSheetRows(doc: FrameworkDoc): SheetRows {
   const base = doc.framework.baseLocale
-  const translations: SheetRow[] = []
-  const text: TextWriter = (address, value) => {
-    if (value === undefined) return undefined
-    translations.push({ address, ...Object.fromEntries(CONTENT_LOCALES.map((locale) => [locale, value[locale]])) })
-    return value[base]
-  }
+  // One row per text, addressed and ordered as the translation editor does (translations/text-index.ts).
+  const translations: SheetRow[] = [...indexTexts(doc).values()].map(({ address, text: value }) => ({
+    address,
+    ...Object.fromEntries(CONTENT_LOCALES.map((locale) => [locale, value[locale]])),
+  }))
+  const text: TextWriter = (value) => value?.[base]
   const values: Record<FrameworkField, string | number | undefined> = {
     code: doc.framework.code,
-    name: text(textAddress.frameworkName, doc.framework.name),
+    name: text(doc.framework.name),
     baseLocale: base,
     label: doc.version.label,
     basedOn: doc.version.basedOn ?? undefined,
-    notes: text(textAddress.versionNotes, doc.version.notes),
+    notes: text(doc.version.notes),
     schemaVersion: doc.schemaVersion,
   }
   const framework = (Object.keys(FRAMEWORK_FIELDS) as FrameworkField[]).map((field) => ({
@@ -56,8 +58,8 @@ export function buildSheetRows(doc: FrameworkDoc): SheetRows {
   }))
   const areas = doc.areas.map((area) => ({
     code: area.code,
-    title: text(textAddress.area(area.code, 'title'), area.title),
-    description: text(textAddress.area(area.code, 'description'), area.description),
+    title: text(area.title),
+    description: text(area.description),
   }))
   const rows: SheetRows = { framework, areas, indicators: [], scales: [], legal: [], dimensions: [], translations }
   for (const indicator of doc.indicators) {
@@ -73,13 +75,13 @@ function indicatorRow(ind: IndicatorDoc, text: TextWriter): SheetRow {
   return {
     code: ind.code,
     area: ind.area,
-    title: text(textAddress.indicator(ind.code, 'title'), ind.title),
-    definition: text(textAddress.indicator(ind.code, 'definition'), ind.definition),
-    guidance: text(textAddress.indicator(ind.code, 'guidance'), ind.guidance),
+    title: text(ind.title),
+    definition: text(ind.definition),
+    guidance: text(ind.guidance),
     kind: ind.kind,
     measurement: ind.measurement.type,
     currency: ind.measurement.type === 'amount' ? ind.measurement.currency : undefined,
-    unit: text(textAddress.indicator(ind.code, 'unit'), ind.unit),
+    unit: text(ind.unit),
     disaggregations: formatList(ind.disaggregations),
     core: yesNo(ind.core),
     frameworkIndicator: yesNo(ind.frameworkIndicator),
@@ -95,9 +97,7 @@ function indicatorRow(ind: IndicatorDoc, text: TextWriter): SheetRow {
 function scaleRows(ind: IndicatorDoc, text: TextWriter): SheetRow[] {
   const m = ind.measurement
   const level = (key: string | number, value: LocalizedText | undefined): SheetRow[] =>
-    value === undefined
-      ? []
-      : [{ indicator: ind.code, level: key, descriptor: text(textAddress.level(ind.code, String(key)), value) }]
+    value === undefined ? [] : [{ indicator: ind.code, level: key, descriptor: text(value) }]
   const bands = (list: TargetBand[] | undefined): SheetRow[] => {
     if (list === undefined) return []
     if (list.length === 0) return [{ indicator: ind.code, level: SCALE_KEYS.noBands }]
@@ -134,13 +134,13 @@ function scaleRows(ind: IndicatorDoc, text: TextWriter): SheetRow[] {
 
 function dimensionRows(ind: IndicatorDoc, text: TextWriter): SheetRow[] {
   return ind.customDimensions.flatMap((dim) => {
-    const label = text(textAddress.dimension(ind.code, dim.code), dim.label)
+    const label = text(dim.label)
     return dim.categories.map((cat) => ({
       indicator: ind.code,
       dimension: dim.code,
       dimensionLabel: label,
       category: cat.code,
-      categoryLabel: text(textAddress.category(ind.code, dim.code, cat.code), cat.label),
+      categoryLabel: text(cat.label),
     }))
   })
 }
