@@ -82,6 +82,20 @@ describe('chartOption', () => {
     expect(serbia).toMatchObject({ type: 'line', name: 'Serbia', data: [null, 60], connectNulls: false })
     expect(option.legend).toEqual({ show: false })
   })
+
+  it('keeps a narrow chart readable: round names wrap under the axis, and a long legend pages on one line', () => {
+    const rounds = ['Monitoring 2023 (demo)', 'Monitoring 2024 (demo)']
+    const many = {
+      ...lines,
+      categories: rounds,
+      series: ['COR', 'PRV', 'IDN'].map((name) => ({ name, values: [1, 2] })),
+    }
+    const option = chartOption(many, 'sr-Cyrl')
+    const axis = option.xAxis as { data: string[]; axisLabel: { formatter: (v: string) => string } }
+    expect(axis.data).toEqual(rounds)
+    expect(axis.axisLabel.formatter('Monitoring 2023 (demo)')).toBe('Monitoring\n2023 (demo)')
+    expect(option.legend).toMatchObject({ type: 'scroll', data: ['COR', 'PRV', 'IDN'] })
+  })
 })
 
 describe('chartTable', () => {

@@ -167,9 +167,10 @@ export function chartOption(spec: ChartSpec, locale: string): Record<string, unk
   }
 }
 
+// One line of legend under the plot: on a narrow screen it pages (arrows) instead of wrapping over the axis labels.
 function legendFor(series: ChartSeries[]) {
   return series.length > 1
-    ? { bottom: 0, itemGap: 24, data: series.map((s) => s.name), textStyle: { color: TEXT } }
+    ? { type: 'scroll', bottom: 0, itemGap: 24, data: series.map((s) => s.name), textStyle: { color: TEXT } }
     : { show: false }
 }
 
@@ -228,8 +229,10 @@ function linesOption(spec: LinesChartSpec, locale: string) {
       data: spec.categories,
       name: spec.categoryLabel,
       nameLocation: 'middle',
-      nameGap: 26,
-      axisLabel: { color: TEXT },
+      // Round names wrap to two lines, so a narrow chart still shows them (instead of hiding those that overlap); the
+      // axis name goes below both lines.
+      nameGap: 44,
+      axisLabel: { color: TEXT, formatter: (v: string) => wrapWords(v, 12), lineHeight: 14 },
     },
     yAxis: {
       type: 'value',

@@ -1,4 +1,4 @@
-import { Badge, type CSSVariablesResolver, colorsTuple, createTheme, DEFAULT_THEME } from '@mantine/core'
+import { Badge, type CSSVariablesResolver, colorsTuple, createTheme, DEFAULT_THEME, InputError } from '@mantine/core'
 
 // Shade 9 is the text of warnings (on white), of light alerts (on shade 1) and of status badges (on shade 0). In
 // Mantine's palette it is below WCAG AA for small text there for orange (4.3:1 on white, 3.6:1 on shade 1), teal
@@ -21,7 +21,12 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   cursorType: 'pointer',
   // Sentence-case badges read better than all-caps, especially in Serbian.
-  components: { Badge: Badge.extend({ defaultProps: { tt: 'none', radius: 'sm' } }) },
+  components: {
+    Badge: Badge.extend({ defaultProps: { tt: 'none', radius: 'sm' } }),
+    // A field's error is tied to it (aria-describedby, aria-invalid) and announced when it appears (role=alert), also
+    // in forms without an error summary and for errors found while typing.
+    InputError: InputError.extend({ defaultProps: { role: 'alert' } }),
+  },
 })
 
 // Mantine's default dimmed grey (gray.6) is below 4.5:1 on white; gray.7 meets WCAG AA for small text.
@@ -31,6 +36,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     // Field error text in the default red.6 is below 4.5:1 on white; red.8 meets WCAG AA.
     '--mantine-color-error': 'var(--mantine-color-red-8)',
+    // Placeholders that Mantine renders as text (file inputs, pickers) in the default gray.5 are at 2:1 on white;
+    // this grey keeps them lighter than entered text and at 4.7:1.
+    '--mantine-color-placeholder': '#6c757d',
   },
   dark: {},
 })

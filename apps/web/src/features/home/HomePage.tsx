@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { hasAbility } from '../../app/permissions.ts'
 import { useMe } from '../../app/queries.ts'
-import { GlobeIcon, InfoIcon, ListIcon, UserIcon, UsersIcon } from '../../components/icons.tsx'
+import { ClipboardIcon, GlobeIcon, InfoIcon, ListIcon, UserIcon, UsersIcon } from '../../components/icons.tsx'
 import { MembershipList } from '../../components/MembershipList.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { Section } from '../../components/Section.tsx'
@@ -26,6 +26,12 @@ export default function HomePage() {
   const me = useMe().data
   if (!me) return null
   const links: QuickLink[] = [
+    {
+      to: '/rounds',
+      title: t('home:links.rounds.title'),
+      text: t('home:links.rounds.text'),
+      icon: <ClipboardIcon size={22} />,
+    },
     {
       to: '/countries',
       title: t('home:links.countries.title'),

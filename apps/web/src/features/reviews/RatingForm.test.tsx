@@ -74,7 +74,14 @@ describe('RatingForm', () => {
     expect(screen.getByRole('combobox', { name: /Merge into/ })).toBeTruthy()
     await user.click(screen.getByRole('button', { name: 'Save my answer on IDN-3' }))
     expect(await screen.findByText('Choose the indicator to merge into.')).toBeTruthy()
-    expect(screen.getByRole('alert').textContent).toContain('Check the marked fields.')
+    // Both the form's message and the field's own error are announced.
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent)
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Check the marked fields.'),
+        expect.stringContaining('Choose the indicator to merge into.'),
+      ]),
+    )
     expect(fetchStub).not.toHaveBeenCalled()
   })
 

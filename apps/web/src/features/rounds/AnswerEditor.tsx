@@ -16,7 +16,7 @@ import { AnswerForm } from './AnswerForm.tsx'
 import { type AnswerDraft, draftFromAnswer, emptyDraft, toSaveBody } from './answer-draft.ts'
 import { indicatorPath } from './api.ts'
 import { ConflictChoice } from './ConflictChoice.tsx'
-import { checksByField, useCheckMessage } from './checks.ts'
+import { checksByField, openIssues, useCheckMessage } from './checks.ts'
 import { useDates } from './dates.ts'
 import { SaveBar } from './SaveBar.tsx'
 import { useStoreAnswer } from './useAnswerWork.ts'
@@ -47,7 +47,7 @@ export function AnswerEditor(props: AnswerEditorProps) {
   const { t } = useTranslation()
   const fmt = useDates()
   const checkMessage = useCheckMessage()
-  const labels = useEntryLabels(props.indicator)
+  const labels = useEntryLabels(props.indicator, props.baseLocale)
   const { roundId, country, indicator, organisationId } = props
   const path = indicatorPath(roundId, country, indicator.code, `/answers/${organisationId}`)
   const storeAnswer = useStoreAnswer(roundId, country, indicator.code)
@@ -59,6 +59,8 @@ export function AnswerEditor(props: AnswerEditorProps) {
   const [conflict, setConflict] = useState<Answer | null>(null)
   const [attempted, setAttempted] = useState(false)
   const [submitIssues, setSubmitIssues] = useState<Issue[]>([])
+  // The draft as it was when the server listed those issues: an issue goes once its field changes.
+  const [issuesDraft, setIssuesDraft] = useState<AnswerDraft | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const [submitError, setSubmitError] = useState<string | null>(null)
 
@@ -139,16 +141,19 @@ export function AnswerEditor(props: AnswerEditorProps) {
       setUnlocked(false)
     } catch (error) {
       if (error instanceof NotReady) setSubmitError(t('rounds:submit.fixFirst'))
-      else if (error instanceof ApiError && error.issues.length) setSubmitIssues(error.issues)
-      else setSubmitError(error instanceof ApiError ? error.message : t('rounds:submit.failed'))
+      else if (error instanceof ApiError && error.issues.length) {
+        setSubmitIssues(error.issues)
+        setIssuesDraft(draft)
+      } else setSubmitError(error instanceof ApiError ? error.message : t('rounds:submit.failed'))
     } finally {
       setSubmitting(false)
     }
   }
 
   const saveIssues = autosave.error instanceof ApiError ? autosave.error.issues : []
-  const checks = checksByField([...live, ...saveIssues, ...submitIssues])
-  const problems = checksByField(submitIssues)
+  const stillOpen = openIssues(submitIssues, issuesDraft, draft)
+  const checks = checksByField([...live, ...saveIssues, ...stillOpen])
+  const problems = checksByField(stillOpen)
   const summary = Object.fromEntries([...problems].map(([f, list]) => [f, list.map(checkMessage).join(' ')]))
   const onChange = (patch: Partial<AnswerDraft>) => setDraft((d) => ({ ...d, ...patch }))
 

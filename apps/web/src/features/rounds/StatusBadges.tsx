@@ -6,10 +6,13 @@ import { useTranslation } from 'react-i18next'
 type Tone = 'gray' | 'blue' | 'violet' | 'teal' | 'orange' | 'green' | 'red'
 
 // Dark text on a pale fill with a border: the words carry the meaning, the colour only repeats it (WCAG AA contrast).
+// A badge is never narrower than its words: in a table column an auto width would otherwise cut "Collecting data" to
+// "Collecting da…".
 const tone = (color: Tone, dashed = false): CSSProperties => ({
   background: dashed ? 'transparent' : `var(--mantine-color-${color}-0)`,
   color: `var(--mantine-color-${color}-9)`,
   border: `1px ${dashed ? 'dashed' : 'solid'} var(--mantine-color-${color}-${dashed ? 6 : 3})`,
+  minWidth: 'max-content',
 })
 
 const ROUND_TONES: Record<RoundStatus, CSSProperties> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checksByField, entryFieldOf } from './checks.ts'
+import { emptyDraft } from './answer-draft.ts'
+import { checksByField, entryFieldOf, openIssues } from './checks.ts'
 
 describe('entryFieldOf', () => {
   it('maps check and issue paths to the form fields', () => {
@@ -26,5 +27,29 @@ describe('checksByField', () => {
     ])
     expect(map.get('value.choice')).toHaveLength(1)
     expect(map.get('noDataReason')?.[0]).toMatchObject({ severity: 'error', code: 'invalid' })
+  })
+})
+
+describe('openIssues', () => {
+  const issues = [
+    { path: 'body.value.numerator', code: 'required', message: 'Enter a number.' },
+    { path: 'body.value.denominator', code: 'required', message: 'Enter a number.' },
+    { path: 'body.evidence', code: 'required', message: 'Add evidence.' },
+    { path: 'body.somewhere', code: 'invalid', message: 'Not a field of the form.' },
+  ]
+  const submitted = emptyDraft()
+
+  it('keeps every issue while nothing changed', () => {
+    expect(openIssues(issues, submitted, { ...submitted })).toEqual(issues)
+    expect(openIssues(issues, null, submitted)).toEqual(issues)
+  })
+
+  it('drops the issues of a field once it changed, and keeps the others', () => {
+    const paths = openIssues(issues, submitted, { ...submitted, numerator: 36 }).map((i) => i.path)
+    expect(paths).toEqual(['body.value.denominator', 'body.evidence', 'body.somewhere'])
+  })
+
+  it('drops every issue when "data not available" is ticked or unticked', () => {
+    expect(openIssues(issues, submitted, { ...submitted, noData: true })).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
 import type { AnswerCheck, Issue } from '@thbm/shared'
 import { useTranslation } from 'react-i18next'
+import type { AnswerDraft } from './answer-draft.ts'
 
 /** Where a check or a server issue belongs on the form. */
 export type EntryField =
@@ -62,6 +63,37 @@ export function checksByField(checks: readonly (AnswerCheck | Issue)[]): Map<Ent
     out.set(field, list)
   }
   return out
+}
+
+/** The parts of the draft each field's problems are about. */
+const DRAFT_KEYS: Record<EntryField, (keyof AnswerDraft)[]> = {
+  'value.choice': ['choice'],
+  'value.number': ['number'],
+  'value.numerator': ['numerator'],
+  'value.denominator': ['denominator'],
+  'value.text': ['text'],
+  value: ['choice', 'number', 'numerator', 'denominator', 'text'],
+  noDataReason: ['noDataReason'],
+  narrative: ['narrative'],
+  partsExplanation: ['partsExplanation'],
+  changeComment: ['changeComment'],
+  cells: ['cells'],
+  evidence: ['evidence'],
+}
+
+/**
+ * The problems of a refused submission that still hold: an issue is dropped once its field changed since that
+ * submission (the live checks judge the new value), so no field keeps a stale error such as "Enter a number" after
+ * a number was entered. Ticking or unticking "data not available" changes every field.
+ */
+export function openIssues(issues: readonly Issue[], submitted: AnswerDraft | null, draft: AnswerDraft): Issue[] {
+  if (!submitted) return [...issues]
+  if (submitted.noData !== draft.noData) return []
+  const same = (key: keyof AnswerDraft) => JSON.stringify(submitted[key]) === JSON.stringify(draft[key])
+  return issues.filter((issue) => {
+    const field = entryFieldOf(issue.path)
+    return !field || DRAFT_KEYS[field].every(same)
+  })
 }
 
 const KNOWN_CODES = new Set([
