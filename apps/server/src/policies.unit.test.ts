@@ -344,6 +344,10 @@ const TABLE: Table = {
     { subject: 'RS assignments', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'lead.RS'] },
     { subject: 'AL assignments', of: fixed({ countryCode: 'AL' }), allowed: ['admin'] },
   ],
+  'round.remind': [
+    { subject: 'people late in RS', of: fixed({ countryCode: 'RS' }), allowed: ['admin', 'coordinator', 'lead.RS'] },
+    { subject: 'people late in AL', of: fixed({ countryCode: 'AL' }), allowed: ['admin', 'coordinator'] },
+  ],
   'template.use': [
     {
       subject: 'RS templates',

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'round.created',
   'round.updated',
   'round.statusChanged',
+  'round.remindersSent',
   'assignment.updated',
   'answer.saved',
   'answer.submitted',

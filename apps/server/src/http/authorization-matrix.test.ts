@@ -717,6 +717,20 @@ const MATRIX: Record<string, Rule> = {
     }),
     expect: statuses(200, 403, 200, 403),
   },
+  // The people who are late in a collecting round: its country's lead, a coordinator or an administrator reminds them.
+  'GET /api/rounds/:roundId/countries/:country/reminders/preview': {
+    request: async () => ({
+      url: `${(await answerFixture('none')).replace(/\/indicators\/.*$/, '')}/reminders/preview?indicatorCodes=late`,
+    }),
+    expect: statuses(200, 200, 200, 403),
+  },
+  'POST /api/rounds/:roundId/countries/:country/reminders': {
+    request: async () => ({
+      url: `${(await answerFixture('none')).replace(/\/indicators\/.*$/, '')}/reminders`,
+      payload: { indicatorCodes: ['IDN-1'], message: 'Please answer' },
+    }),
+    expect: statuses(200, 200, 200, 403),
+  },
 
   'GET /api/rounds/:roundId/countries/:country/indicators/:code': {
     request: async () => ({ url: (await answerFixture('saved')).replace(/\/answers\/.*$/, '') }),

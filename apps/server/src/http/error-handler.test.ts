@@ -66,6 +66,13 @@ const BAD_INPUT: Case[] = [
     'body.note',
   ],
   ['GET', `/api/rounds/${USER}/countries/R1/agreement`, undefined, 'params.country'],
+  ['POST', `/api/rounds/${USER}/countries/RS/reminders`, { indicatorCodes: [] }, 'body.indicatorCodes'],
+  [
+    'GET',
+    `/api/rounds/${USER}/countries/RS/reminders/preview?indicatorCodes=soon`,
+    undefined,
+    'querystring.indicatorCodes.0',
+  ],
   ['GET', `/api/rounds/${USER}/countries/RS/indicators/idn-1/comments`, undefined, 'params.code'],
   ['POST', `/api/rounds/${USER}/countries/RS/indicators/IDN-1/comments`, { body: ' ' }, 'body.body'],
   ['POST', `/api/rounds/${USER}/countries/RS/indicators/IDN-1/comments/1/resolve`, { version: 1 }, 'params.commentId'],

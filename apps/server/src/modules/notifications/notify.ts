@@ -1,5 +1,6 @@
 import type { NotificationKind } from '@thbm/shared'
 import type { RequestContext } from '../../actor.ts'
+import type { Database } from '../../db/database.ts'
 import type { Trx } from '../../db/transaction.ts'
 import { newId, nowIso } from '../../ids.ts'
 
@@ -56,7 +57,11 @@ export async function notify(trx: Trx, ctx: RequestContext | null, input: Notifi
  * The people who answer for an organisation on an indicator: the person named in the assignment when there is one,
  * otherwise every active data provider of the organisation.
  */
-export async function providerReaders(trx: Trx, organisationId: string, namedUserId: string | null): Promise<string[]> {
+export async function providerReaders(
+  trx: Trx | Database,
+  organisationId: string,
+  namedUserId: string | null,
+): Promise<string[]> {
   let query = trx
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.userId')

@@ -16,7 +16,7 @@ export interface EmailFacts {
 
 /**
  * The plain-text e-mail for one notification in the reader's language: the same sentence as in the app, the comment
- * or due date, a link to the indicator, and a footer. It names rounds, indicators and organisations only.
+ * (a reminder's personal note) or due date, a link to the indicator, and a footer. It names rounds, indicators and organisations only.
  */
 export function renderEmail(facts: EmailFacts, locale: Locale, baseUrl: string): { subject: string; text: string } {
   const code = facts.indicatorCode ?? ''
@@ -32,7 +32,12 @@ export function renderEmail(facts: EmailFacts, locale: Locale, baseUrl: string):
   }
   const path = `/rounds/${facts.roundId}/countries/${facts.countryCode}${code ? `/indicators/${encodeURIComponent(code)}` : ''}`
   const lines = [t(locale, `notifications:message.${facts.kind}`, values)]
-  if (facts.comment) lines.push('', t(locale, 'notifications:email.comment', values))
+  // A reminder's comment is the personal note of the person who sent it.
+  if (facts.comment)
+    lines.push(
+      '',
+      t(locale, facts.kind === 'reminder' ? 'notifications:email.note' : 'notifications:email.comment', values),
+    )
   if (facts.dueOn && facts.kind !== 'deadline') lines.push('', t(locale, 'notifications:email.due', values))
   lines.push(
     '',

@@ -77,6 +77,29 @@ describe('renderEmail', () => {
     expect(noIndicator.text).toContain(`${BASE_URL}/rounds/${ROUND_ID}/countries/RS\n`)
   })
 
+  it("writes a lead's reminder with the personal note and the due date, in the reader's language", () => {
+    const reminder = facts('reminder', { comment: 'Please answer by Friday', dueOn: '2026-06-30' })
+    expect(renderEmail(reminder, 'en', BASE_URL)).toEqual({
+      subject: 'THB Monitor: reminder about IDN-1 (Monitoring 2026)',
+      text: [
+        'Lena Lead reminds you that the answer of Safe House to IDN-1 in Monitoring 2026 (RS) is not submitted yet.',
+        '',
+        'Message from Lena Lead: Please answer by Friday',
+        '',
+        'Due date: 2026-06-30',
+        '',
+        `Open it in THB Monitor: ${LINK}`,
+        '',
+        '--',
+        'You receive this e-mail because you take part in a monitoring round in THB Monitor. Reply to your country lead, not to this address.',
+      ].join('\n'),
+    })
+    const albanian = renderEmail({ ...reminder, role: 'expert' }, 'sq', BASE_URL)
+    expect(albanian.subject).toBe('THB Monitor: kujtesë për IDN-1 (Monitoring 2026)')
+    expect(albanian.text).toMatch(/^Lena Lead ju kujton të vlerësoni IDN-1/)
+    expect(albanian.text).toContain('Mesazh nga Lena Lead: Please answer by Friday')
+  })
+
   it('keeps braces and quotes a person typed as they are', () => {
     const comment = "Use {the} 'official' figure"
     const mail = renderEmail(facts('answer_returned', { comment, roundName: "Round {x} 'A'" }), 'en', BASE_URL)

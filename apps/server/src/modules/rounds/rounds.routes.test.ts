@@ -240,7 +240,7 @@ describe('assignments and the progress board', () => {
     })
     expect(row).toMatchObject({ status: 'not_started', late: true })
     expect(progress.late).toBe(1)
-    expect(progress.abilities).toEqual(['assignment.edit'])
+    expect(progress.abilities).toEqual(['assignment.edit', 'round.remind'])
 
     await send('POST', `/api/rounds/${round.id}/transition`, { to: 'collecting', version: 1 })
     const draft = await send(

@@ -3,11 +3,14 @@ import {
   MyWorkSchema,
   ProgressSchema,
   PutAssignmentBodySchema,
+  ReminderPreviewQuerySchema,
+  ReminderResultSchema,
   RoundCountryParamsSchema,
   RoundIndicatorParamsSchema,
   RoundParamsSchema,
   RoundSchema,
   RoundTransitionBodySchema,
+  SendRemindersBodySchema,
   UpdateRoundBodySchema,
 } from '@thbm/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -20,10 +23,14 @@ import { createRound, updateRound } from './create-round.ts'
 import { myWork } from './my-work.ts'
 import { countryProgress } from './progress.ts'
 import { putAssignment } from './put-assignment.ts'
+import { reminderTargets } from './reminder-targets.ts'
 import { findRoundsForActor, getRoundCountryOrThrow, getRoundOrThrow, presentRound } from './rounds.queries.ts'
+import { assertRemindable, countsOf, sendReminders, splitThrottled } from './send-reminders.ts'
 import { transitionRound } from './transition-round.ts'
 
 const One = z.object({ data: RoundSchema })
+const Reminded = z.object({ data: ReminderResultSchema })
+const today = () => new Date().toISOString().slice(0, 10)
 
 export const roundsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['rounds']
@@ -97,9 +104,9 @@ export const roundsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request)
       const { roundId, country } = request.params
       const round = await getRoundCountryOrThrow(app.db, actor, roundId, country)
-      const today = new Date().toISOString().slice(0, 10)
-      const progress = await countryProgress(app.db, actor, round, country, today)
-      return { data: { ...progress, abilities: abilitiesFor(actor, ['assignment.edit'], { countryCode: country }) } }
+      const progress = await countryProgress(app.db, actor, round, country, today())
+      const abilities = abilitiesFor(actor, ['assignment.edit', 'round.remind'], { countryCode: country })
+      return { data: { ...progress, abilities } }
     },
   )
 
@@ -120,6 +127,46 @@ export const roundsRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(actor, 'assignment.edit', { countryCode: country })
       await withTransaction(app.db, (trx) => putAssignment(trx, contextOf(request), round, country, code, request.body))
       return { ok: true as const }
+    },
+  )
+
+  // What reminding would do (how many people, how many skipped), for the lead's confirmation; nothing is written.
+  app.get(
+    '/api/rounds/:roundId/countries/:country/reminders/preview',
+    {
+      schema: {
+        tags,
+        params: RoundCountryParamsSchema,
+        querystring: ReminderPreviewQuerySchema,
+        response: { 200: Reminded },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const { roundId, country } = request.params
+      const round = await getRoundCountryOrThrow(app.db, actor, roundId, country)
+      authorize(actor, 'round.remind', { countryCode: country })
+      assertRemindable(round)
+      const chosen = await reminderTargets(app.db, actor, round, country, request.query.indicatorCodes, today())
+      const { fresh, throttled } = await splitThrottled(app.db, round, country, chosen.targets)
+      return { data: countsOf(fresh, throttled) }
+    },
+  )
+
+  app.post(
+    '/api/rounds/:roundId/countries/:country/reminders',
+    { schema: { tags, params: RoundCountryParamsSchema, body: SendRemindersBodySchema, response: { 200: Reminded } } },
+    async (request) => {
+      const actor = actorOf(request)
+      const { roundId, country } = request.params
+      const round = await getRoundCountryOrThrow(app.db, actor, roundId, country)
+      authorize(actor, 'round.remind', { countryCode: country })
+      assertRemindable(round)
+      const data = await withTransaction(app.db, async (trx) => {
+        const chosen = await reminderTargets(trx, actor, round, country, request.body.indicatorCodes, today())
+        return sendReminders(trx, contextOf(request), round, country, request.body, chosen)
+      })
+      return { data }
     },
   )
 }

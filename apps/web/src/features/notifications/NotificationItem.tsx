@@ -9,7 +9,8 @@ import { useMarkRead } from './api.ts'
 import { notificationHref, useNotificationText } from './useNotificationText.ts'
 
 /**
- * One notification as a list item: the sentence, a returned answer's comment, when it came, and its actions.
+ * One notification as a list item: the sentence, a returned answer's comment (a reminder's personal note), when it
+ * came, and its actions.
  * Unread ones say so in words (a badge) and in bold, not by colour alone. The buttons' names ("Open: assignment of
  * IDN-1 in …") say which notification they act on, since a page lists many, and begin with their visible words.
  * Opening one marks it read.
@@ -22,9 +23,11 @@ export function NotificationItem({ notification: n }: { notification: Notificati
   const markRead = useMarkRead()
   const openRef = useRef<HTMLAnchorElement>(null)
   const unread = n.readAt === null
+  const reminder = n.kind === 'reminder'
   const showComment =
-    (n.kind === 'answer_returned' || n.kind === 'assessment_returned' || n.kind === 'comment') && Boolean(n.comment)
-  const showDue = n.kind === 'assignment' && Boolean(text.due)
+    (n.kind === 'answer_returned' || n.kind === 'assessment_returned' || n.kind === 'comment' || reminder) &&
+    Boolean(n.comment)
+  const showDue = (n.kind === 'assignment' || reminder) && Boolean(text.due)
 
   // The button goes away once the notification is read: focus moves to the same item's "Open" link.
   const markThis = () => markRead.mutate({ ids: [n.id] }, { onSuccess: () => openRef.current?.focus() })
@@ -56,7 +59,7 @@ export function NotificationItem({ notification: n }: { notification: Notificati
             {showComment && (
               <Box>
                 <Text size="xs" c="dimmed" fw={600}>
-                  {t('notifications:commentLabel')}
+                  {reminder ? t('notifications:noteLabel') : t('notifications:commentLabel')}
                 </Text>
                 <Box
                   component="blockquote"

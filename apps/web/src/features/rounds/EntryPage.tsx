@@ -24,6 +24,7 @@ import {
   useNationalIndicators,
   useRound,
 } from './api.ts'
+import { IndicatorDeadline } from './IndicatorDeadline.tsx'
 import { IndicatorGuide } from './IndicatorGuide.tsx'
 import { mayAnswerFor } from './permissions.ts'
 import { type Source, SourcesPanel } from './SourcesPanel.tsx'
@@ -109,6 +110,7 @@ export default function EntryPage() {
             title={`${code} · ${pick(indicator.title).text}`}
             subtitle={t('rounds:entry.subtitle', { country: countryName(country), round: round.data.name })}
           />
+          <IndicatorDeadline roundId={roundId} country={country} code={code} />
           {!collecting && (
             <Alert color="blue" variant="light" icon={<InfoIcon />} title={t('rounds:entry.readOnlyTitle')}>
               <Text size="sm">

@@ -1,5 +1,6 @@
 import { Anchor, Group, List, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { Area, ContentLocale, Progress as ProgressData } from '@thbm/shared'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Section } from '../../components/Section.tsx'
@@ -11,10 +12,15 @@ interface ProgressSummaryProps {
   areas: Area[]
   baseLocale: ContentLocale
   roundId: string
+  /** Shown with the late indicators, for who may remind the people responsible ("Remind all late"). */
+  lateAction?: ReactNode
 }
 
-/** Completeness overall and per area (bars with the percentage in words), and which indicators are late. */
-export function ProgressSummary({ progress, areas, baseLocale, roundId }: ProgressSummaryProps) {
+/**
+ * Completeness overall and per area (bars with the percentage in words), and which indicators are late (with an
+ * action on them, such as reminding the people responsible).
+ */
+export function ProgressSummary({ progress, areas, baseLocale, roundId, lateAction }: ProgressSummaryProps) {
   const { t } = useTranslation()
   const fmt = useDates()
   const total = progress.indicators.length
@@ -81,6 +87,7 @@ export function ProgressSummary({ progress, areas, baseLocale, roundId }: Progre
           <Text size="sm" fw={600} c="red.9" component="h3">
             {t('rounds:workspace.lateTitle', { count: late.length })}
           </Text>
+          {lateAction}
           <List size="sm" spacing={2}>
             {late.map((r) => (
               <List.Item key={r.code}>

@@ -19,6 +19,8 @@ import { AssignmentModal } from './AssignmentModal.tsx'
 import { isNotFound, useFrameworkVersion, useProgress, useRound } from './api.ts'
 import { IndicatorTable } from './IndicatorTable.tsx'
 import { ProgressSummary } from './ProgressSummary.tsx'
+import { RemindButton } from './RemindButton.tsx'
+import { mayRemind } from './reminders-api.ts'
 import { RoundStatusBadge } from './StatusBadges.tsx'
 import { SubmitAllPanel } from './SubmitAllPanel.tsx'
 import { TemplatePanel } from './TemplatePanel.tsx'
@@ -26,8 +28,8 @@ import { WorkspaceFilters } from './WorkspaceFilters.tsx'
 import { filterRows, readFilters } from './workspace-filters.ts'
 
 /**
- * A country's workspace in a round: completeness per area, who is late, and every indicator with its assignment and
- * state; the country lead assigns indicators here. Filters live in the URL. 404 from the API shows "not found".
+ * A country's workspace in a round: completeness per area, who is late (the lead reminds them all at once), and every
+ * indicator with its assignment and state; the country lead assigns indicators here. Filters live in the URL. 404 from the API shows "not found".
  */
 export default function WorkspacePage() {
   const { t } = useTranslation()
@@ -74,7 +76,23 @@ export default function WorkspacePage() {
             subtitle={t('rounds:workspace.subtitle', { year: round.data.referenceYear })}
             actions={<RoundStatusBadge status={data.round.status} size="lg" />}
           />
-          <ProgressSummary progress={data} areas={areas} baseLocale={baseLocale} roundId={roundId} />
+          <ProgressSummary
+            progress={data}
+            areas={areas}
+            baseLocale={baseLocale}
+            roundId={roundId}
+            lateAction={
+              mayRemind(data) && (
+                <RemindButton
+                  roundId={roundId}
+                  country={country}
+                  selection="late"
+                  label={t('rounds:remind.allButton')}
+                  title={t('rounds:remind.allTitle')}
+                />
+              )
+            }
+          />
           <TemplatePanel roundId={roundId} country={country} status={data.round.status} />
           <SubmitAllPanel roundId={roundId} country={country} progress={data} />
           <Section
