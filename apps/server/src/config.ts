@@ -84,6 +84,13 @@ const EnvSchema = z
       .describe(
         'Comma-separated UI locales whose documents a publication renders and stores (default: en and DEFAULT_LOCALE)',
       ),
+    TEMPLATE_JOB_ROWS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .default(2000)
+      .describe('An uploaded template with more Data rows than this is imported by a background job (202 + progress)'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((e, ctx) => {
@@ -135,6 +142,8 @@ export type Config = {
   prerenderLocales: (typeof LOCALES)[number][]
   /** Notification e-mail; null when no SMTP server is configured. */
   smtp: { url: string; from: string } | null
+  /** Template uploads with more Data rows than this are imported by a background job. */
+  templateJobRows: number
   version: string
 }
 
@@ -201,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       ? localeList(e.PRERENDER_LOCALES)
       : [...new Set(['en' as const, e.DEFAULT_LOCALE])],
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    templateJobRows: e.TEMPLATE_JOB_ROWS,
     version: APP_VERSION,
   })
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CountryCodeSchema, IdSchema, LocaleSchema, TimestampSchema } from './common.ts'
+import { JOB_STATUSES } from './jobs.ts'
 
 /**
  * XLSX templates for offline work: a country's data providers download a workbook for a round, fill it offline and
@@ -59,3 +60,28 @@ export const TemplateImportResultSchema = z.object({
   warnings: z.array(TemplateIssueSchema),
 })
 export type TemplateImportResult = z.infer<typeof TemplateImportResultSchema>
+
+/** What a template import job is doing: reading the workbook, checking its rows, saving the answers. */
+export const TEMPLATE_IMPORT_PHASES = ['reading', 'checking', 'saving'] as const
+export type TemplateImportPhase = (typeof TEMPLATE_IMPORT_PHASES)[number]
+
+/**
+ * A large upload imported in the background (202 from the upload; then GET …/template/imports/:jobId): its progress
+ * until it is done, then the result the upload would have answered. A refused workbook answers that route with the
+ * upload's own error (400, 403 or 409 with every problem).
+ */
+export const TemplateImportJobSchema = z.object({
+  jobId: IdSchema,
+  status: z.enum(JOB_STATUSES),
+  /** 0 to 1. */
+  progress: z.number().min(0).max(1),
+  phase: z.enum(TEMPLATE_IMPORT_PHASES).nullable(),
+  result: TemplateImportResultSchema.nullable(),
+})
+export type TemplateImportJob = z.infer<typeof TemplateImportJobSchema>
+
+export const TemplateImportJobParamsSchema = z.object({
+  roundId: IdSchema,
+  country: CountryCodeSchema,
+  jobId: IdSchema,
+})

@@ -420,6 +420,8 @@ export interface DB {
     createdAt: string
     updatedAt: string
   }
+  /** A large template upload waiting for its import job (migration 0012); deleted when the job ends. */
+  templateUploads: { id: string; content: Buffer; createdAt: string }
   /** Rendered documents of a publication (report.render jobs), served by downloads instead of rendering again. */
   reportDocuments: {
     publicationId: string

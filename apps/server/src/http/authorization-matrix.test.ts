@@ -40,6 +40,7 @@ import { createRound } from '../modules/rounds/create-round.ts'
 import { putAssignment } from '../modules/rounds/put-assignment.ts'
 import { loadRound } from '../modules/rounds/rounds.queries.ts'
 import { transitionRound } from '../modules/rounds/transition-round.ts'
+import { TEMPLATE_IMPORT_JOB } from '../modules/templates/import-job.ts'
 import { systemImport, systemTemplate } from '../modules/templates/template-test-support.ts'
 
 /**
@@ -65,6 +66,7 @@ let t: TestApp
 const sessions = {} as Record<RoleName, string>
 /** The id of the RS expert signed in as `expert`, assigned to assess in the assessment fixtures. */
 let expertId: string
+let leadId: string
 
 const rsUser = async () => buildUser(t.db, { role: 'expert', countryCode: 'RS' })
 const fixed = (url: string, payload?: InjectOptions['payload']) => async () => ({ url, payload })
@@ -771,6 +773,16 @@ const MATRIX: Record<string, Rule> = {
     // The provider may use templates in RS, but not for another organisation's answers.
     expect: { admin: 200, coordinator: 403, lead: 200, expert: 403, provider: 403, observer: 403 },
   },
+  'GET /api/rounds/:roundId/countries/:country/template/imports/:jobId': {
+    request: async () => {
+      const roundId = await newRound()
+      const payload = { uploadId: randomUUID(), roundId, countryCode: 'RS', actorId: leadId }
+      const jobId = await enqueueJob(t.db, TEMPLATE_IMPORT_JOB, payload, { createdBy: leadId })
+      return { url: `/api/rounds/${roundId}/countries/RS/template/imports/${jobId}` }
+    },
+    // The uploader (here the lead) and administrators follow it; another provider of RS does not see it.
+    expect: { admin: 200, coordinator: 403, lead: 200, expert: 403, provider: 404, observer: 403 },
+  },
   'GET /api/rounds/:roundId/countries/:country/import-batches': {
     request: async () => ({ url: `/api/rounds/${await newRound()}/countries/RS/import-batches` }),
     expect: statuses(200, 403, 200, 403),
@@ -947,6 +959,7 @@ beforeAll(async () => {
     asUser(t.app, 'observer', 'RS'),
   ])
   expertId = expert.id
+  leadId = lead.id
   Object.assign(sessions, {
     admin: admin.cookie,
     coordinator: coordinator.cookie,

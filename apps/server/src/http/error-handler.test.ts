@@ -133,6 +133,7 @@ const BAD_INPUT: Case[] = [
   ['POST', `${ANSWER}/return`, { version: 1, comment: '' }, 'body.comment'],
   ['GET', `/api/rounds/${USER}/countries/RS/template?lang=de`, undefined, 'querystring.lang'],
   ['POST', `/api/rounds/${USER}/countries/rs/template`, undefined, 'params.country'],
+  ['GET', `/api/rounds/${USER}/countries/RS/template/imports/j1`, undefined, 'params.jobId'],
   ['GET', '/api/rounds/r1/countries/RS/import-batches', undefined, 'params.roundId'],
   ['POST', `/api/rounds/${USER}/countries/RS/import-batches/${USER}/revert`, { reason: ' ' }, 'body.reason'],
   ['GET', `/api/rounds/${USER}/countries/RS/indicators/idn-1/assessment`, undefined, 'params.code'],

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts'
+import type { Trx } from '../db/transaction.ts'
 import type { JobDefinition, JobOutcome, JobRow } from './types.ts'
 
 const MAX_BACKOFF_MS = 10 * 60_000
@@ -29,6 +30,34 @@ export async function renewLease(
     .where('status', '=', 'running')
     .executeTakeFirst()
   return wrote(r)
+}
+
+/**
+ * Records a job's result inside the transaction that does its work, while this worker still holds the job: the work
+ * and its record commit together, so a worker that lost its lease rolls back (false) and a retry after a crash that
+ * followed the commit finds the result (storedResult) instead of doing the work again. The runner still completes
+ * the job as usual afterwards.
+ */
+export async function recordResultInTransaction(
+  trx: Trx,
+  jobId: string,
+  workerId: string,
+  result: unknown,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('jobs')
+    .set({ result: JSON.stringify(result ?? null) })
+    .where('id', '=', jobId)
+    .where('lockedBy', '=', workerId)
+    .where('status', '=', 'running')
+    .executeTakeFirst()
+  return wrote(r)
+}
+
+/** The result a job recorded (recordResultInTransaction or completeJob), or undefined when it has none yet. */
+export async function storedResult(db: Database, jobId: string): Promise<unknown> {
+  const row = await db.selectFrom('jobs').select('result').where('id', '=', jobId).executeTakeFirst()
+  return row?.result == null ? undefined : JSON.parse(row.result)
 }
 
 /** Records a success: done with its result, or (a recurring job) queued again for its next run. */

@@ -6,6 +6,7 @@ import { claimJob } from './claim.ts'
 import { ensureRecurringJobs } from './enqueue.ts'
 import { completeJob, failJob, releaseJob, renewLease } from './finish.ts'
 import type { JobContext, JobDefinition, JobEvents, JobOutcome, JobRow } from './types.ts'
+import { onJobQueued } from './wake.ts'
 
 export interface RunnerOptions {
   db: Database
@@ -47,6 +48,9 @@ export class JobRunner {
   private loop: Promise<void> | null = null
   private wake: (() => void) | null = null
   private current: AbortController | null = null
+  /** A job was queued in this process since the runner last looked (jobs/wake.ts). */
+  private woken = false
+  private unsubscribe: (() => void) | null = null
 
   constructor(private readonly options: RunnerOptions) {
     this.workerId = options.workerId ?? defaultWorkerId()
@@ -83,6 +87,10 @@ export class JobRunner {
   start(): void {
     if (this.loop) return
     this.stopping = false
+    this.unsubscribe = onJobQueued(() => {
+      this.woken = true
+      this.wake?.()
+    })
     this.loop = this.poll()
   }
 
@@ -92,6 +100,8 @@ export class JobRunner {
    */
   async stop(timeoutMs = 10_000): Promise<void> {
     this.stopping = true
+    this.unsubscribe?.()
+    this.unsubscribe = null
     this.wake?.()
     this.current?.abort()
     if (!this.loop) return
@@ -119,7 +129,9 @@ export class JobRunner {
         if (!failing) this.options.log?.error({ err }, 'job runner: claiming a job failed; retrying every poll')
         failing = true
       }
-      if (!ran && !this.stopping)
+      const woken = this.woken
+      this.woken = false
+      if (!ran && !woken && !this.stopping)
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.pollMs)
           this.wake = () => {
@@ -151,6 +163,7 @@ export class JobRunner {
     const ctx: JobContext = {
       jobId: job.id,
       attempt: job.attempts,
+      workerId: this.workerId,
       db,
       signal: controller.signal,
       progress: async (fraction, note = null) => {

@@ -8,6 +8,8 @@ export interface JobContext {
   jobId: string
   /** 1 on the first attempt. */
   attempt: number
+  /** The worker running this attempt (the job's `locked_by` while it holds the lease). */
+  workerId: string
   db: Database
   /** Aborted when the runner stops or loses the job's lease: stop at the next safe point. */
   signal: AbortSignal

@@ -6,13 +6,14 @@ import type { Database } from '../../db/database.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../errors.ts'
 import { type LoadedRound, loadRound } from '../../modules/rounds/rounds.queries.ts'
-import { assertCollectingRound, importTemplate } from '../../modules/templates/import-template.ts'
+import { assertCollectingRound, importTemplate, warmImport } from '../../modules/templates/import-template.ts'
 import { readTemplate } from '../../modules/templates/read-template.ts'
 import { loadTemplateModel, templateOrganisations } from '../../modules/templates/template-data.ts'
 import { TEMPLATE_UPLOAD_BYTES } from '../../modules/templates/template-layout.ts'
 import { writeTemplate } from '../../modules/templates/write-template.ts'
 import { type Command, optionalString, requireString, UsageError } from '../command.ts'
 import { cliContext, withDatabase } from '../context.ts'
+import { progressBar } from '../progress-bar.ts'
 
 const ROUND_USAGE = '  --round    a round id, or its reference year when only one round of the country has it'
 
@@ -103,19 +104,40 @@ export const roundImportCommand: Command = {
     if (fs.statSync(file).size > TEMPLATE_UPLOAD_BYTES)
       throw new AppError('payload_too_large', `The file is larger than ${TEMPLATE_UPLOAD_BYTES / 1024 / 1024} MB`)
     const data = fs.readFileSync(file)
+    const bar = progressBar()
+    bar.update(0, 'reading the workbook')
     const parsed = await readTemplate(data)
     await withDatabase(async (handle) => {
       const round = await resolveRound(handle.db, roundValue, country)
+      await warmImport(handle.db, round)
+      // Checking is about half of the work, saving the other half.
+      const share = { checking: [0, 0.5], saving: [0.5, 1] } as const
       const outcome = await withTransaction(handle.db, (trx) =>
-        importTemplate(trx, cliContext('round import'), null, {
-          round,
-          countryCode: country,
-          parsed,
-          source: 'cli',
-          fileName: path.basename(file),
-          fileSha256: createHash('sha256').update(data).digest('hex'),
-        }),
-      )
+        importTemplate(
+          trx,
+          cliContext('round import'),
+          null,
+          {
+            round,
+            countryCode: country,
+            parsed,
+            source: 'cli',
+            fileName: path.basename(file),
+            fileSha256: createHash('sha256').update(data).digest('hex'),
+          },
+          (phase, done, total) => {
+            const [from, to] = share[phase]
+            bar.update(
+              from + ((to - from) * done) / Math.max(1, total),
+              `${done} of ${total} rows ${phase === 'checking' ? 'checked' : 'saved'}`,
+            )
+          },
+        ),
+      ).catch((err: unknown) => {
+        bar.done('nothing imported', 0)
+        throw err
+      })
+      bar.done(`${parsed.rows.length} rows read`)
       const batch = outcome.batchId
         ? await handle.db.selectFrom('importBatches').selectAll().where('id', '=', outcome.batchId).executeTakeFirst()
         : undefined

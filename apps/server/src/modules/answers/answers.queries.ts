@@ -31,21 +31,28 @@ export async function answerBody(db: Db, row: AnswerRow): Promise<SaveAnswerBody
   return (await loadAnswerParts(db, row)).body
 }
 
+/** Cells in the order every answer shows them: by key, the same on both engines (whatever the database collation). */
+export const byCellKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+
 /** The save body of an answer plus the ids of its evidence rows (in the body's order), read once. */
 async function loadAnswerParts(db: Db, row: AnswerRow): Promise<{ body: SaveAnswerBody; evidenceIds: string[] }> {
-  const cells = await db
-    .selectFrom('answerCells')
-    .select(['cellKey', 'value'])
-    .where('answerId', '=', row.id)
-    .orderBy('cellKey')
-    .execute()
+  const cells = await db.selectFrom('answerCells').select(['cellKey', 'value']).where('answerId', '=', row.id).execute()
   const evidence = await db
     .selectFrom('evidence')
     .selectAll()
     .where('answerId', '=', row.id)
     .orderBy('position')
     .execute()
-  const body: SaveAnswerBody = {
+  return { body: storedBody(row, cells, evidence), evidenceIds: evidence.map((e) => e.id) }
+}
+
+/** An answer's row, cells and evidence rows as stored, as the body that would save it again. */
+export function storedBody(
+  row: AnswerRow,
+  cells: { cellKey: string; value: number }[],
+  evidence: Pick<DB['evidence'], 'kind' | 'title' | 'url' | 'citation' | 'fileId' | 'internal'>[],
+): SaveAnswerBody {
+  return {
     version: row.version,
     noData: toBool(row.noData),
     noDataReason: row.noDataReason,
@@ -56,7 +63,7 @@ async function loadAnswerParts(db: Db, row: AnswerRow): Promise<{ body: SaveAnsw
       denominator: row.valueDenominator,
       text: row.valueText,
     },
-    cells: cells.map((c) => ({ key: c.cellKey, value: c.value })),
+    cells: cells.map((c) => ({ key: c.cellKey, value: c.value })).sort(byCellKey),
     narrative: row.narrative,
     partsExplanation: row.partsExplanation,
     changeComment: row.changeComment,
@@ -69,7 +76,6 @@ async function loadAnswerParts(db: Db, row: AnswerRow): Promise<{ body: SaveAnsw
       internal: toBool(e.internal),
     })),
   }
-  return { body, evidenceIds: evidence.map((e) => e.id) }
 }
 
 /** The answers of the given organisations (all when null) for one indicator, with their checks and abilities. */

@@ -4,29 +4,14 @@ import { assertOneRowUpdated } from '../../errors.ts'
 import type { AnswerRow } from '../answers/answers.queries.ts'
 
 /**
- * An answer as it was before an import: its row, cells and evidence, kept as JSON in import_batch_answers.before so
- * that reverting the batch can put it back. Persisted: change this shape only together with a reader for old rows.
+ * An answer as it was before an import: its row, cells (by key, in the database's order) and evidence (by position),
+ * kept as JSON in import_batch_answers.before (apply-changes.ts) so that reverting the batch can put it back.
+ * Persisted: change this shape only together with a reader for old rows.
  */
 export interface AnswerSnapshot {
   row: AnswerRow
   cells: { cellKey: string; value: number }[]
   evidence: DB['evidence'][]
-}
-
-export async function snapshotAnswer(trx: Trx, row: AnswerRow): Promise<AnswerSnapshot> {
-  const cells = await trx
-    .selectFrom('answerCells')
-    .select(['cellKey', 'value'])
-    .where('answerId', '=', row.id)
-    .orderBy('cellKey')
-    .execute()
-  const evidence = await trx
-    .selectFrom('evidence')
-    .selectAll()
-    .where('answerId', '=', row.id)
-    .orderBy('position')
-    .execute()
-  return { row, cells, evidence }
 }
 
 /**

@@ -1,18 +1,16 @@
 import type { Issue } from '@thbm/shared'
 import type { Actor, RequestContext } from '../../actor.ts'
+import type { Database } from '../../db/database.ts'
 import type { Trx } from '../../db/transaction.ts'
 import { AppError, conflict, invalidState, validationFailed } from '../../errors.ts'
-import { newId, nowIso } from '../../ids.ts'
 import { can } from '../../policies.ts'
-import { testPause } from '../../test-pause.ts'
-import { saveAnswer } from '../answers/save-answer.ts'
-import { recordAudit } from '../audit/record-audit.ts'
+import { loadVersion } from '../frameworks/frameworks.queries.ts'
 import type { LoadedRound } from '../rounds/rounds.queries.ts'
-import { snapshotAnswer } from './answer-snapshot.ts'
-import { type AnswerChange, compileTemplate } from './compile-template.ts'
+import { applyChanges } from './apply-changes.ts'
+import { compileTemplate, type ImportProgress } from './compile-template.ts'
 import { capIssues, type ParsedTemplate } from './read-template.ts'
 import { loadCountryContexts } from './template-data.ts'
-import { dataCell, signatureCell } from './template-layout.ts'
+import { signatureCell } from './template-layout.ts'
 
 export interface ImportTemplateInput {
   round: LoadedRound
@@ -52,7 +50,11 @@ function refusal(issues: Issue[]): AppError {
   })
 }
 
-async function checkSignature(trx: Trx, actor: Actor | null, input: ImportTemplateInput): Promise<Issue[]> {
+async function checkSignature(
+  trx: Trx | Database,
+  actor: Actor | null,
+  input: Pick<ImportTemplateInput, 'round' | 'countryCode' | 'parsed'>,
+): Promise<Issue[]> {
   const { signature } = input.parsed
   const issues: Issue[] = []
   if (signature.roundId !== input.round.row.id)
@@ -84,96 +86,49 @@ async function checkSignature(trx: Trx, actor: Actor | null, input: ImportTempla
 }
 
 /**
+ * The checks of a template against the round and the actor that need none of its values: its round, country,
+ * framework version and organisations (refused as the import refuses them). An upload imported by a job gets them
+ * at once, before it is queued.
+ */
+export async function assertTemplateFits(
+  db: Database,
+  actor: Actor | null,
+  input: Pick<ImportTemplateInput, 'round' | 'countryCode' | 'parsed'>,
+): Promise<void> {
+  assertCollectingRound(input.round)
+  const issues = await checkSignature(db, actor, input)
+  if (issues.length) throw refusal(issues)
+}
+
+/** Loads what an import reads outside its transaction first, so that the per-process cache serves it (the framework version). */
+export async function warmImport(db: Database, round: LoadedRound): Promise<void> {
+  await loadVersion(db, round.row.frameworkVersionId)
+}
+
+/**
  * Imports an uploaded template in the caller's transaction: checks that it belongs to this round, country and
  * framework version and that the actor (null: the system) may answer for its organisations, checks every changed
- * answer (compileTemplate), and only then saves them all through saveAnswer (the rules and audit rows of the form),
- * marking each with the batch id and recording its previous state, plus one `importBatch.applied` audit row.
+ * answer (compileTemplate), and only then saves them all as one batch (applyChanges: what saveAnswer writes and
+ * records for each answer, marked with the batch id, with its previous state kept), plus one `importBatch.applied`
+ * audit row. `onProgress` hears of rows checked and saved (the job and the CLI draw it).
  */
 export async function importTemplate(
   trx: Trx,
   req: RequestContext,
   actor: Actor | null,
   input: ImportTemplateInput,
+  onProgress?: ImportProgress,
 ): Promise<ImportOutcome> {
   assertCollectingRound(input.round)
   const signatureIssues = await checkSignature(trx, actor, input)
   if (signatureIssues.length) throw refusal(signatureIssues)
   const { contexts } = await loadCountryContexts(trx, input.round, input.countryCode)
-  const compiled = await compileTemplate(trx, actor, contexts, input.parsed.rows)
+  const { round, countryCode, parsed } = input
+  const compiled = await compileTemplate(trx, actor, round, countryCode, contexts, parsed.rows, onProgress)
   if (compiled.issues.length) throw refusal(compiled.issues)
   const { unchanged, warnings } = compiled
+  await onProgress?.('checking', parsed.rows.length, parsed.rows.length)
   if (!compiled.changes.length) return { batchId: null, unchanged, warnings }
-  return { batchId: await applyChanges(trx, req, input, compiled.changes), unchanged, warnings }
-}
-
-async function applyChanges(
-  trx: Trx,
-  req: RequestContext,
-  input: ImportTemplateInput,
-  changes: AnswerChange[],
-): Promise<string> {
-  const batchId = newId()
-  const created = changes.filter((c) => !c.existing).length
-  const organisations = input.parsed.signature.organisations
-  await trx
-    .insertInto('importBatches')
-    .values({
-      id: batchId,
-      roundId: input.round.row.id,
-      countryCode: input.countryCode,
-      organisationIds: JSON.stringify(organisations),
-      source: input.source,
-      fileName: input.fileName,
-      fileSha256: input.fileSha256,
-      createdBy: req.actor?.id ?? null,
-      createdAt: nowIso(),
-      answersCreated: created,
-      answersUpdated: changes.length - created,
-      revertedAt: null,
-      revertedBy: null,
-      revertReason: null,
-      version: 1,
-    })
-    .execute()
-  for (const [i, change] of changes.entries()) {
-    if (i === Math.floor(changes.length / 2)) await testPause('template-import')
-    const before = change.existing ? await snapshotAnswer(trx, change.existing) : null
-    const id = await saveAnswer(trx, req, change.ctx, change.organisationId, change.body).catch((err: unknown) => {
-      // The checks ran just before in this transaction, so this is a race or a rule the checks do not know.
-      if (!(err instanceof AppError)) throw err
-      const path = dataCell('value', change.row)
-      throw new AppError(err.code, err.message, {
-        issues: [{ path, message: `${change.ctx.indicator.code}: ${err.message}` }],
-      })
-    })
-    await trx.updateTable('answers').set({ importBatchId: batchId }).where('id', '=', id).execute()
-    const saved = await trx.selectFrom('answers').select('version').where('id', '=', id).executeTakeFirstOrThrow()
-    await trx
-      .insertInto('importBatchAnswers')
-      .values({
-        batchId,
-        answerId: id,
-        indicatorCode: change.ctx.indicator.code,
-        organisationId: change.organisationId,
-        before: before ? JSON.stringify(before) : null,
-        afterVersion: saved.version,
-      })
-      .execute()
-  }
-  await recordAudit(trx, req, {
-    action: 'importBatch.applied',
-    subjectType: 'importBatch',
-    subjectId: batchId,
-    countryCode: input.countryCode,
-    after: {
-      round: input.round.row.id,
-      organisations,
-      source: input.source,
-      fileName: input.fileName,
-      fileSha256: input.fileSha256,
-      created,
-      updated: changes.length - created,
-    },
-  })
-  return batchId
+  const batchId = await applyChanges(trx, req, input, compiled.changes, compiled.parts, onProgress)
+  return { batchId, unchanged, warnings }
 }

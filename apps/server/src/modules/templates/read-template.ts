@@ -1,7 +1,5 @@
 import { type Issue, isLocale } from '@thbm/shared'
-import type { Worksheet } from 'exceljs'
-import { readCellNumber, readCellText } from '../frameworks/xlsx/cell-text.ts'
-import { loadWorkbook, workbookProblems } from '../frameworks/xlsx/load-workbook.ts'
+import { workbookProblems } from '../frameworks/xlsx/load-workbook.ts'
 import { oversizedSheets } from './sheet-dimensions.ts'
 import {
   columnOf,
@@ -18,6 +16,8 @@ import {
 } from './template-layout.ts'
 import { templateMessages } from './template-messages.ts'
 import { normalizeValue, parseRef, rowCheck, type Signature, structureHash } from './template-signature.ts'
+import { readWorkbookCells } from './xlsx-cells.ts'
+import { cellNumber, cellText, type SheetCells } from './xlsx-sheet.ts'
 
 /** One Data row as uploaded: where it is, what it is (from its checked reference) and what its value cell holds. */
 export interface ReadRow {
@@ -60,9 +60,9 @@ export async function readTemplate(data: Buffer): Promise<ParsedTemplate> {
     throw workbookProblems([{ path: 'file', message: 'The file is not an XLSX workbook' }])
   const oversized = oversizedSheets(data, MAX_TEMPLATE_ROWS)
   if (oversized.length) throw workbookProblems(oversized)
-  const workbook = await loadWorkbook(data)
-  const sheet = workbook.getWorksheet(TEMPLATE_SHEETS.data)
-  const signatureSheet = workbook.getWorksheet(TEMPLATE_SHEETS.signature)
+  const workbook = readWorkbookCells(data)
+  const sheet = workbook.get(TEMPLATE_SHEETS.data)
+  const signatureSheet = workbook.get(TEMPLATE_SHEETS.signature)
   const missing: Issue[] = []
   if (!signatureSheet)
     missing.push({
@@ -81,11 +81,30 @@ export async function readTemplate(data: Buffer): Promise<ParsedTemplate> {
   return { signature, rows }
 }
 
-function readSignature(sheet: Worksheet): Signature | { issues: Issue[] } {
-  const text = (field: SignatureField) => readCellText(sheet.getCell(SIGNATURE_FIELDS.indexOf(field) + 1, 2))
+/**
+ * The quick look at an upload that decides how to import it: the same checks as readTemplate up to the signature
+ * (a zip, sizes, the zip guard, the Signature sheet), reading no other sheet. readTemplate does the rest.
+ */
+export async function readTemplateSignature(data: Buffer): Promise<Signature> {
+  if (!ZIP_MAGIC.every((b, i) => data[i] === b))
+    throw workbookProblems([{ path: 'file', message: 'The file is not an XLSX workbook' }])
+  const oversized = oversizedSheets(data, MAX_TEMPLATE_ROWS)
+  if (oversized.length) throw workbookProblems(oversized)
+  const sheet = readWorkbookCells(data, [TEMPLATE_SHEETS.signature]).get(TEMPLATE_SHEETS.signature)
+  if (!sheet)
+    throw workbookProblems([
+      { path: TEMPLATE_SHEETS.signature, message: 'This is not a THB Monitor template (no Signature sheet)' },
+    ])
+  const signature = readSignature(sheet)
+  if ('issues' in signature) throw workbookProblems(signature.issues)
+  return signature
+}
+
+function readSignature(sheet: SheetCells): Signature | { issues: Issue[] } {
+  const text = (field: SignatureField) => cellText(sheet.value(SIGNATURE_FIELDS.indexOf(field) + 1, 2))
   const issues: Issue[] = []
   SIGNATURE_FIELDS.forEach((field, i) => {
-    if (readCellText(sheet.getCell(i + 1, 1)) !== field)
+    if (cellText(sheet.value(i + 1, 1)) !== field)
       issues.push({ path: `${TEMPLATE_SHEETS.signature}!A${i + 1}`, message: 'The template signature was changed' })
   })
   const language = text('language')
@@ -110,10 +129,10 @@ function readSignature(sheet: Worksheet): Signature | { issues: Issue[] } {
   }
 }
 
-function checkHeaders(sheet: Worksheet, signature: Signature): Issue[] {
+function checkHeaders(sheet: SheetCells, signature: Signature): Issue[] {
   const headers = templateMessages(signature.language).headers
   const issues: Issue[] = DATA_COLUMNS.flatMap((c) => {
-    const found = readCellText(sheet.getCell(1, columnOf(c)))?.trim() ?? ''
+    const found = cellText(sheet.value(1, columnOf(c)))?.trim() ?? ''
     return found === headers[c]
       ? []
       : [{ path: `${TEMPLATE_SHEETS.data}!${letterOf(c)}1`, message: `Expected the column "${headers[c]}" here` }]
@@ -123,14 +142,13 @@ function checkHeaders(sheet: Worksheet, signature: Signature): Issue[] {
   return issues
 }
 
-function readRows(sheet: Worksheet, signature: Signature): { rows: ReadRow[]; issues: Issue[] } {
+function readRows(sheet: SheetCells, signature: Signature): { rows: ReadRow[]; issues: Issue[] } {
   const rows: ReadRow[] = []
   const issues: Issue[] = []
   const refs: { code: string; key: string; ref: string }[] = []
   const lastRow = Math.max(sheet.rowCount, signature.rows + 1)
   for (let r = 2; r <= lastRow; r++) {
-    const row = sheet.getRow(r)
-    const get = (c: (typeof DATA_COLUMNS)[number]) => readCellText(row.getCell(columnOf(c)))?.trim() ?? ''
+    const get = (c: (typeof DATA_COLUMNS)[number]) => cellText(sheet.value(r, columnOf(c)))?.trim() ?? ''
     if (r > signature.rows + 1) {
       if (DATA_COLUMNS.some((c) => get(c) !== ''))
         issues.push({ path: dataCell('organisation', r), message: 'Rows were added below the template' })
@@ -148,9 +166,9 @@ function readRows(sheet: Worksheet, signature: Signature): { rows: ReadRow[]; is
       continue
     }
     refs.push({ code, key, ref: get('ref') })
-    const value = row.getCell(columnOf('value'))
-    const text = normalizeValue(readCellText(value))
-    rows.push({ row: r, code, key, ...ref, text, number: readCellNumber(value) })
+    const value = sheet.value(r, columnOf('value'))
+    const text = normalizeValue(cellText(value))
+    rows.push({ row: r, code, key, ...ref, text, number: cellNumber(value) })
   }
   const { structureHash: expected, ...rest } = signature
   const headers = DATA_COLUMNS.map((c) => templateMessages(signature.language).headers[c])

@@ -18,15 +18,21 @@ let handle: DatabaseHandle
 const saved = process.env.DATABASE_URL
 const system = { actor: null, requestId: null }
 
-async function thbm(...args: string[]): Promise<{ code: number; out: string }> {
+async function thbm(...args: string[]): Promise<{ code: number; out: string; stderr: string }> {
   const lines: string[] = []
+  let stderr = ''
   const log = vi.spyOn(console, 'log').mockImplementation((...a) => lines.push(a.join(' ')))
   const err = vi.spyOn(console, 'error').mockImplementation((...a) => lines.push(a.join(' ')))
+  const bar = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk)
+    return true
+  })
   try {
-    return { code: await runCli(args), out: lines.join('\n') }
+    return { code: await runCli(args), out: lines.join('\n'), stderr }
   } finally {
     log.mockRestore()
     err.mockRestore()
+    bar.mockRestore()
   }
 }
 
@@ -103,6 +109,9 @@ describe('thbm round template / round import', () => {
     const imported = await thbm('round', 'import', '--round', id, '--country', 'RS', '--file', filled)
     expect(imported.code, imported.out).toBe(0)
     expect(imported.out).toMatch(/^Imported batch .*: 1 answer\(s\) created, 0 changed, 0 unchanged\.$/)
+    // The progress bar on stderr: reading, then checked and saved rows, ending at 100 %.
+    expect(imported.stderr).toContain('reading the workbook')
+    expect(imported.stderr).toMatch(/\[#{24}\] 100%/)
     const answer = await handle.db.selectFrom('answers').selectAll().where('roundId', '=', id).executeTakeFirstOrThrow()
     expect(answer).toMatchObject({ valueChoice: 'yes', updatedBy: null })
     expect(answer.importBatchId).not.toBeNull()

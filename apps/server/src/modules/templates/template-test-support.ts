@@ -20,10 +20,11 @@ import { writeTemplate } from './write-template.ts'
 
 /**
  * A test app with the default Handbook, two RS organisations (an NGO and the police) and signed-in users: a
- * coordinator, the RS lead, an RS expert and a data provider of each organisation.
+ * coordinator, the RS lead, an RS expert and a data provider of each organisation. `overrides` set environment values
+ * (e.g. TEMPLATE_JOB_ROWS).
  */
-export async function templateTestApp() {
-  const t = await createTestApp()
+export async function templateTestApp(overrides: Record<string, string> = {}) {
+  const t = await createTestApp(overrides)
   await seedDefaultHandbook(t.db)
   const ngo = await buildOrganisation(t.db, { countryCode: 'RS', name: 'Shelter NGO' })
   const police = await buildOrganisation(t.db, { countryCode: 'RS', name: 'Police Directorate' })

@@ -5,6 +5,8 @@ import {
   ImportBatchSchema,
   RevertImportBatchBodySchema,
   RoundCountryParamsSchema,
+  TemplateImportJobParamsSchema,
+  TemplateImportJobSchema,
   TemplateImportResultSchema,
   TemplateQuerySchema,
 } from '@thbm/shared'
@@ -13,15 +15,19 @@ import { z } from 'zod'
 import { withTransaction } from '../../db/transaction.ts'
 import { validationFailed } from '../../errors.ts'
 import { actorOf, contextOf } from '../../http/auth.ts'
+import { newId } from '../../ids.ts'
+import { notifyJobQueued } from '../../jobs/wake.ts'
 import { authorize } from '../../policies.ts'
 import type { LoadedRound } from '../rounds/rounds.queries.ts'
 import { getRoundCountryOrThrow } from '../rounds/rounds.queries.ts'
 import { getBatchOrThrow, listBatches } from './import-batches.queries.ts'
-import { assertCollectingRound, importTemplate } from './import-template.ts'
-import { readTemplate } from './read-template.ts'
+import { enqueueTemplateImport, templateImportView } from './import-job.ts'
+import { assertCollectingRound, assertTemplateFits, importTemplate, warmImport } from './import-template.ts'
+import { readTemplate, readTemplateSignature } from './read-template.ts'
 import { revertBatch } from './revert-batch.ts'
 import { loadTemplateModel, templateOrganisations } from './template-data.ts'
 import { TEMPLATE_UPLOAD_BYTES } from './template-layout.ts'
+import { keepUpload } from './template-uploads.ts'
 import { writeTemplate } from './write-template.ts'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -67,10 +73,13 @@ export const templatesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: RoundCountryParamsSchema,
         consumes: ['multipart/form-data'],
-        response: { 200: z.object({ data: TemplateImportResultSchema }) },
+        response: {
+          200: z.object({ data: TemplateImportResultSchema }),
+          202: z.object({ data: TemplateImportJobSchema }),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request)
       const { roundId, country } = request.params
       const round = await getRoundCountryOrThrow(app.db, actor, roundId, country)
@@ -83,19 +92,62 @@ export const templatesRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await request.file()
       if (file?.fieldname !== 'file') throw validationFailed([{ path: 'file', message: 'No file was sent' }])
       const data = await file.toBuffer()
+      const upload = {
+        round,
+        countryCode: country,
+        source: 'upload' as const,
+        fileName: file.filename ? file.filename.slice(0, 255) : null,
+        fileSha256: createHash('sha256').update(data).digest('hex'),
+      }
+      const signature = await readTemplateSignature(data)
+      if (signature.rows > app.config.templateJobRows) {
+        // A large workbook: what needs none of its rows is checked now; a job reads, checks and saves the rows.
+        await assertTemplateFits(app.db, actor, { ...upload, parsed: { signature, rows: [] } })
+        const jobId = await withTransaction(app.db, async (trx) => {
+          const uploadId = newId()
+          await keepUpload(trx, uploadId, data)
+          const { requestId } = contextOf(request)
+          const { fileName, fileSha256 } = upload
+          const payload = {
+            uploadId,
+            roundId,
+            countryCode: country,
+            actorId: actor.id,
+            requestId,
+            fileName,
+            fileSha256,
+          }
+          return enqueueTemplateImport(trx, payload)
+        })
+        notifyJobQueued()
+        reply.code(202)
+        return { data: { jobId, status: 'queued' as const, progress: 0, phase: null, result: null } }
+      }
       const parsed = await readTemplate(data)
-      const outcome = await withTransaction(app.db, (trx) =>
-        importTemplate(trx, contextOf(request), actor, {
-          round,
-          countryCode: country,
-          parsed,
-          source: 'upload',
-          fileName: file.filename ? file.filename.slice(0, 255) : null,
-          fileSha256: createHash('sha256').update(data).digest('hex'),
-        }),
-      )
+      await warmImport(app.db, round)
+      const input = { ...upload, parsed }
+      const outcome = await withTransaction(app.db, (trx) => importTemplate(trx, contextOf(request), actor, input))
       const batch = outcome.batchId ? (await listBatches(app.db, actor, round, country, outcome.batchId))[0] : null
       return { data: { batch: batch ?? null, unchanged: outcome.unchanged, warnings: outcome.warnings } }
+    },
+  )
+
+  app.get(
+    `${base}/template/imports/:jobId`,
+    {
+      schema: {
+        tags,
+        params: TemplateImportJobParamsSchema,
+        response: { 200: z.object({ data: TemplateImportJobSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      const { roundId, country, jobId } = request.params
+      const round = await getRoundCountryOrThrow(app.db, actor, roundId, country)
+      authorize(actor, 'template.use', { countryCode: country })
+      reply.header('cache-control', 'no-store')
+      return { data: await templateImportView(app.db, actor, round, country, jobId) }
     },
   )
 

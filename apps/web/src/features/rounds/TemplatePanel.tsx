@@ -1,7 +1,13 @@
 import './templates.css'
 import { Alert, Anchor, Button, Group, Input, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { LOCALE_NAMES, type Me, type RoundStatus, TEMPLATE_UPLOAD_MAX_BYTES } from '@thbm/shared'
+import {
+  LOCALE_NAMES,
+  type Me,
+  type RoundStatus,
+  TEMPLATE_UPLOAD_MAX_BYTES,
+  type TemplateImportJob,
+} from '@thbm/shared'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -15,6 +21,7 @@ import { activeLocale } from '../../i18n/i18n.ts'
 import { useOrganisations } from '../countries/api.ts'
 import { roundKeys } from './api.ts'
 import { providerOrganisations } from './permissions.ts'
+import { TemplateImportProgress } from './TemplateImportProgress.tsx'
 import { TemplateUploadResult, type UploadOutcome } from './TemplateUploadResult.tsx'
 import {
   downloadTemplate,
@@ -149,13 +156,18 @@ function UploadTemplate({ roundId, country, onOutcome }: UploadProps) {
   const input = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<File | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
+  const [job, setJob] = useState<TemplateImportJob | null>(null)
   const clearFile = () => {
     setFile(null)
     if (input.current) input.current.value = ''
   }
   const upload = useMutation({
-    mutationFn: (chosen: File) => uploadTemplate(roundId, country, chosen),
-    onMutate: () => onOutcome(null),
+    mutationFn: (chosen: File) => uploadTemplate(roundId, country, chosen, setJob),
+    onMutate: () => {
+      onOutcome(null)
+      setJob(null)
+    },
+    onSettled: () => setJob(null),
     onSuccess: async (result, chosen) => {
       onOutcome({ ok: true, fileName: chosen.name, result })
       clearFile()
@@ -216,6 +228,7 @@ function UploadTemplate({ roundId, country, onOutcome }: UploadProps) {
             {t('rounds:templates.upload.button')}
           </Button>
         </Group>
+        {upload.isPending && job && <TemplateImportProgress job={job} />}
       </Stack>
     </form>
   )

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ImportBatch, MeResponse } from '@thbm/shared'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -43,13 +43,48 @@ describe('TemplateUploadResult', () => {
     const heading = await screen.findByRole('heading', { name: 'The template was not imported' })
     expect(document.activeElement).toBe(heading)
     expect(screen.getByText('Nothing was applied: no answer was changed.')).toBeTruthy()
-    expect(screen.getByText('The workbook has 2 problem(s); nothing was imported')).toBeTruthy()
+    // The server's English summary is not repeated: the heading and the count say it in the page's language.
+    expect(screen.queryByText('The workbook has 2 problem(s); nothing was imported')).toBeNull()
     expect(screen.getByRole('heading', { name: '2 problems' })).toBeTruthy()
     const items = within(screen.getByRole('list', { name: '2 problems' })).getAllByRole('listitem')
     expect(items.map((li) => li.textContent)).toEqual([
       'Data!H12: IDN-1 · Victim Support NGO: Enter a whole number',
       'Signature!B3: This template is for another round',
     ])
+  })
+
+  it('tells every cell problem in the page language by its code, after its indicator', async () => {
+    const error = new ApiError('validation_failed', 400, 'The workbook has 6 problem(s); nothing was imported', {
+      issues: [
+        { path: 'Data!H2', message: 'COR-1: Choose one of 0, 1, 2, 3, 4', code: 'choice.invalid' },
+        { path: 'Data!H30', message: 'COR-7: A count or amount cannot be negative', code: 'number.negative' },
+        { path: 'Data!H70', message: 'IDN-3: "пет" is not a number', code: 'number' },
+        { path: 'Data!H71', message: 'IDN-3: "=A1+2" is not a number (formulas are not calculated)', code: 'number' },
+        {
+          path: 'Data!H171',
+          message: 'AST-1: Choose "no data" from the list, or leave the cell empty',
+          code: 'noData',
+        },
+        { path: 'Signature!B3', message: 'This template is for another round' },
+      ],
+    })
+    const { i18n } = await renderPage(<TemplateUploadResult outcome={{ ok: false, fileName: 'x.xlsx', error }} />)
+    await act(() => i18n.changeLanguage('sr-Cyrl'))
+    const list = await screen.findByRole('list', { name: '6 проблема' })
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Data!H2: COR-1: Изаберите једну од понуђених опција.',
+      'Data!H30: COR-7: Број не може бити негативан.',
+      'Data!H70: IDN-3: „пет” није број.',
+      'Data!H71: IDN-3: „=A1+2” је формула, а формуле се не израчунавају. Упишите сам број.',
+      'Data!H171: AST-1: Изаберите вредност са листе у ћелији или оставите ћелију празну.',
+      // A problem of the workbook's structure has no code: the server's message stays.
+      'Signature!B3: This template is for another round',
+    ])
+    expect(screen.queryByText(/problem\(s\)/)).toBeNull()
   })
 
   it('names a problem of the whole file in words', async () => {
@@ -72,16 +107,20 @@ describe('TemplateUploadResult', () => {
     const result = {
       batch: batch(),
       unchanged: 4,
-      warnings: [{ path: 'Data!H20', message: 'COR-5 · Victim Support NGO: The parts do not add up', code: 'parts' }],
+      warnings: [
+        { path: 'Data!H20', message: 'COR-5 · Victim Support NGO: The parts do not add up', code: 'parts' },
+        { path: 'Data!H69', message: 'IDN-3: Changed by 56 % since the previous round', code: 'change.large' },
+      ],
     }
     await renderPage(<TemplateUploadResult outcome={{ ok: true, fileName: 'filled.xlsx', result }} />)
     const done = await screen.findByRole('heading', { name: 'Template imported' })
     expect(document.activeElement).toBe(done)
     const counts = within(screen.getByRole('list', { name: 'Answers' })).getAllByRole('listitem')
     expect(counts.map((li) => li.textContent)).toEqual(['2 answers created', '1 answer updated', '4 answers unchanged'])
-    const warnings = within(screen.getByRole('list', { name: '1 warning' })).getAllByRole('listitem')
+    const warnings = within(screen.getByRole('list', { name: '2 warnings' })).getAllByRole('listitem')
     expect(warnings.map((li) => li.textContent)).toEqual([
       'Data!H20: COR-5 · Victim Support NGO: The parts do not add up',
+      'Data!H69: IDN-3: Changed by 56 % since the previous round. Check the figure and comment on the change.',
     ])
   })
 

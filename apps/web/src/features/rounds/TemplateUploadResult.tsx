@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/client.ts'
 import { useErrorMessage } from '../../components/ErrorAlert.tsx'
 import { AlertIcon } from '../../components/icons.tsx'
+import { useTemplateIssueText } from './template-issues.ts'
 
 /** What an upload ended with: what was applied, or the error (nothing applied then). */
 export type UploadOutcome =
@@ -14,6 +15,8 @@ export type UploadOutcome =
 /**
  * The result of uploading a filled template: a summary of the answers created, updated and left unchanged with any
  * warnings, or every problem the server found (by `Sheet!A1` location) with the statement that nothing was applied.
+ * Problems are told in the page's language by their code (the server's English message only for the workbook's
+ * structure).
  * Focus moves to its heading when it appears, so keyboard and screen reader users land on it.
  */
 export function TemplateUploadResult({ outcome }: { outcome: UploadOutcome }) {
@@ -49,14 +52,23 @@ function IssueLocation({ path }: { path: string }) {
   return <Code>{path}</Code>
 }
 
-function IssueList({ issues, label }: { issues: readonly Issue[]; label: string }) {
+function IssueList({
+  issues,
+  label,
+  severity,
+}: {
+  issues: readonly Issue[]
+  label: string
+  severity: 'error' | 'warning'
+}) {
+  const issueText = useTemplateIssueText()
   return (
     <List size="sm" spacing={4} aria-label={label}>
       {issues.map((issue, i) => (
         // Two problems may share a cell and a message; their order is stable.
         // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced as a whole, never reordered
         <List.Item key={i}>
-          <IssueLocation path={issue.path} />: {issue.message}
+          <IssueLocation path={issue.path} />: {issueText(issue, severity)}
         </List.Item>
       ))}
     </List>
@@ -93,6 +105,7 @@ function UploadSummary({ headingRef, fileName, result }: HeadingProps & { result
             <IssueList
               issues={result.warnings}
               label={t('rounds:templates.result.warnings', { count: result.warnings.length })}
+              severity="warning"
             />
           </>
         )}
@@ -117,12 +130,14 @@ function UploadProblems({ headingRef, fileName, error }: HeadingProps & { error:
         {notCollecting && <Text size="sm">{t('rounds:templates.notCollecting')}</Text>}
         {issues.length > 0 ? (
           <>
-            {/* The server's own summary ("The workbook has 2 problem(s); …"), shown as it is. */}
-            {error instanceof ApiError && <Text size="sm">{error.message}</Text>}
             <Title order={4} size="h6">
               {t('rounds:templates.result.problems', { count: issues.length })}
             </Title>
-            <IssueList issues={issues} label={t('rounds:templates.result.problems', { count: issues.length })} />
+            <IssueList
+              issues={issues}
+              label={t('rounds:templates.result.problems', { count: issues.length })}
+              severity="error"
+            />
             <Text size="sm">{t('rounds:templates.result.fixAndRetry')}</Text>
           </>
         ) : (

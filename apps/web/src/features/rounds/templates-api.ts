@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import type { ImportBatch, Locale, Me, TemplateImportResult } from '@thbm/shared'
+import type { ImportBatch, Locale, Me, TemplateImportJob, TemplateImportResult } from '@thbm/shared'
 import { ApiError, api, apiUrl, parseApiError } from '../../api/client.ts'
 import { leadsCountry } from '../../app/permissions.ts'
 import { roundPath } from './api.ts'
@@ -122,11 +122,20 @@ export function saveFile(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(href), 60_000)
 }
 
+/** How often a background import is asked for its progress. */
+const IMPORT_POLL_MS = 1000
+
 /**
  * Uploads a filled template as multipart/form-data (one `file` field). Resolves with what was applied; rejects with
- * an ApiError listing every problem (400, nothing applied) or 409 when the round is not collecting.
+ * an ApiError listing every problem (400, nothing applied) or 409 when the round is not collecting. A large workbook
+ * is imported in the background (202): its progress goes to `onProgress` every second until it ends the same way.
  */
-export async function uploadTemplate(roundId: string, country: string, file: File): Promise<TemplateImportResult> {
+export async function uploadTemplate(
+  roundId: string,
+  country: string,
+  file: File,
+  onProgress?: (job: TemplateImportJob) => void,
+): Promise<TemplateImportResult> {
   const form = new FormData()
   form.append('file', file, file.name)
   const response = await send(apiUrl(countryPath(roundId, country, '/template')), {
@@ -135,7 +144,15 @@ export async function uploadTemplate(roundId: string, country: string, file: Fil
     body: form,
   })
   if (!response.ok) throw await errorOf(response)
-  return ((await response.json()) as { data: TemplateImportResult }).data
+  if (response.status !== 202) return ((await response.json()) as { data: TemplateImportResult }).data
+  let job = ((await response.json()) as { data: TemplateImportJob }).data
+  const path = countryPath(roundId, country, `/template/imports/${encodeURIComponent(job.jobId)}`)
+  for (;;) {
+    onProgress?.(job)
+    if (job.result) return job.result
+    await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS))
+    job = (await api<{ data: TemplateImportJob }>(path)).data
+  }
 }
 
 /** Reverts an import batch with a reason (country lead); 409 lists the answers that changed since. */

@@ -25,6 +25,15 @@ export interface ZipEntry {
  * lies about its sizes is caught too). Returns a problem to report, or null when the file may be opened.
  */
 export function checkXlsxZip(data: Buffer): string | null {
+  const parts = unpackXlsx(data)
+  return typeof parts === 'string' ? parts : null
+}
+
+/**
+ * The zip guard's checks (checkXlsxZip), returning every entry's content (by name, in directory order) when they
+ * pass, so that a reader need not inflate them again; or the problem to report.
+ */
+export function unpackXlsx(data: Buffer): Map<string, Buffer> | string {
   const entries = readCentralDirectory(data)
   if (typeof entries === 'string') return entries
   const total = entries.reduce((sum, e) => sum + e.size, 0)
@@ -32,14 +41,16 @@ export function checkXlsxZip(data: Buffer): string | null {
     return `The workbook would unpack to ${total} bytes; the limit is ${MAX_UNZIPPED_BYTES}`
   if (!entries.some((e) => e.name === 'xl/workbook.xml'))
     return 'The zip file is not an XLSX workbook (it has no xl/workbook.xml)'
+  const parts = new Map<string, Buffer>()
   for (const entry of entries) {
     const content = inflateEntry(data, entry)
     if (typeof content === 'string') return content
     if (entry.name === 'xl/workbook.xml' && namedCells(content.toString('utf8')) > MAX_NAMED_CELLS) {
       return 'The workbook defines names over too many cells'
     }
+    parts.set(entry.name, content)
   }
-  return null
+  return parts
 }
 
 /** The entries of a zip's central directory, or a problem when it cannot be read. */
