@@ -102,6 +102,11 @@ for (const { label, viewport } of SIZES) {
       await checkPage(lead, path, label)
     await lead.goto('/')
     await settled(lead)
+    // On a phone the header's Help link is its icon alone, still named "Help".
+    const help = lead.getByRole('banner').getByRole('link', { name: msg('common:help.link'), exact: true })
+    await expect(help).toBeVisible()
+    if (viewport.width < 576) await expect(help.getByText(msg('common:help.link'), { exact: true })).toBeHidden()
+    else await expect(help.getByText(msg('common:help.link'), { exact: true })).toBeVisible()
     await checkNavigation(lead, label)
     await lead.context().close()
 

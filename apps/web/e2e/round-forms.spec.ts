@@ -1,4 +1,5 @@
-import { type Page, test } from '@playwright/test'
+import { type Page, type Response, test } from '@playwright/test'
+import { settled } from './a11y-helpers.ts'
 import { msg } from './helpers.ts'
 import { as, expect, expectNoSeriousViolations, fill, ok } from './round-helpers.ts'
 import { SMALL_CODES as C, createSmallHandbook } from './small-framework.ts'
@@ -217,6 +218,24 @@ test.describe('the NGO answers every indicator by its type, with evidence files 
     await page.context().close()
   })
 
+  test('the workspace and an entry ask only for what a data provider may read (nothing answers 404)', async () => {
+    const refused: string[] = []
+    const record = (res: Response) => {
+      const { pathname } = new URL(res.url())
+      if (pathname.startsWith('/api/') && res.status() === 404) refused.push(pathname)
+    }
+    page.on('response', record)
+    await page.goto(workspace())
+    await settled(page)
+    await openEntry(page, C.rubric)
+    await settled(page)
+    page.off('response', record)
+    expect(refused).toEqual([])
+    // The board counts the organisation's own answers, and says so.
+    await page.goto(workspace())
+    await expect(page.getByText(fill(msg('rounds:workspace.ownDoneOf'), { done: 0, total: ALL.length }))).toBeVisible()
+  })
+
   test('a rubric level, with a PDF file and a link', async () => {
     await openEntry(page, C.rubric)
     await expect(page.getByTestId('save-status')).toHaveText(msg('rounds:save.empty'))
@@ -303,6 +322,15 @@ test.describe('the NGO answers every indicator by its type, with evidence files 
     await numerator.fill('120')
     await expect(page.getByText(msg('rounds:checks.code.percentage_over100'))).toBeVisible()
     await expect(page.getByTestId('save-status')).toHaveText(msg('rounds:save.invalid'))
+    // Submitting lists the problem by the field's label, linked to the field.
+    await page.getByRole('button', { name: msg('rounds:submit.button') }).click()
+    const summary = page.getByRole('alert').filter({ hasText: msg('common:form.errorSummaryTitle') })
+    const link = summary.getByRole('link', { name: 'Frontline staff trained on identification' })
+    await expect(summary.getByRole('listitem')).toHaveText(
+      `Frontline staff trained on identification: ${msg('rounds:checks.code.percentage_over100')}`,
+    )
+    await link.click()
+    await expect(numerator).toBeFocused()
     await numerator.fill('36')
     await expect(page.getByText(msg('rounds:checks.code.percentage_over100'))).toHaveCount(0)
     await expect(page.getByText(fill(msg('rounds:entry.percentResult'), { percent: percent(0.45, 1) }))).toBeVisible()

@@ -1,6 +1,9 @@
 import { QueryClient, useQuery } from '@tanstack/react-query'
 import type { Country, MeResponse, PublicConfig } from '@thbm/shared'
+import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ApiError, api } from '../api/client.ts'
+import { countryName, sortByName } from '../components/names.ts'
 
 /** One client for the app: no retries on 4xx answers (they will not change), one retry on other failures. */
 export function createQueryClient(): QueryClient {
@@ -48,11 +51,14 @@ export function usePublicConfig() {
   })
 }
 
-/** The countries the user may see, with their names per locale. */
+/** The countries the user may see, with their names per locale, in alphabetical order of the UI language's names. */
 export function useCountries(enabled = true) {
+  const locale = useTranslation().i18n.language
+  const select = useCallback((data: Country[]) => sortByName(data, (c) => countryName(c, locale), locale), [locale])
   return useQuery({
     queryKey: queryKeys.countries,
     queryFn: ({ signal }) => api<{ data: Country[] }>('/countries', { signal }).then((r) => r.data),
+    select,
     enabled,
     staleTime: 5 * 60_000,
   })

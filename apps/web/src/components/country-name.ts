@@ -1,11 +1,8 @@
-import type { Country } from '@thbm/shared'
 import { useTranslation } from 'react-i18next'
 import { useCountries } from '../app/queries.ts'
+import { countryName } from './names.ts'
 
-/** A country's name in the active locale, falling back to English and then to its code. */
-export function countryName(country: Pick<Country, 'code' | 'names'>, locale: string): string {
-  return country.names[locale] || country.names.en || country.code
-}
+export { countryName, sortByName } from './names.ts'
 
 /** Names countries by code from the cached list of visible countries. */
 export function useCountryName(): (code: string | null) => string {

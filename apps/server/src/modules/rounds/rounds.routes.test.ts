@@ -240,7 +240,7 @@ describe('assignments and the progress board', () => {
     })
     expect(row).toMatchObject({ status: 'not_started', late: true })
     expect(progress.late).toBe(1)
-    expect(progress.abilities).toEqual(['assignment.edit', 'round.remind'])
+    expect(progress.abilities).toEqual(['assignment.edit', 'round.remind', 'assessment.read', 'comment.read'])
 
     await send('POST', `/api/rounds/${round.id}/transition`, { to: 'collecting', version: 1 })
     const draft = await send(
@@ -261,6 +261,12 @@ describe('assignments and the progress board', () => {
     const own = (await send('GET', `/api/rounds/${round.id}/countries/RS/progress`, undefined, provider.cookie)).json()
       .data as Progress
     expect(own.indicators.map((r) => r.code)).toEqual([code])
+    // A data provider reads neither assessments nor the team's discussion: the web app does not ask for them.
+    expect(own.abilities).toEqual([])
+    const observer = await asUser(t.app, 'observer', 'RS')
+    const read = (await send('GET', `/api/rounds/${round.id}/countries/RS/progress`, undefined, observer.cookie)).json()
+      .data as Progress
+    expect(read.abilities).toEqual(['assessment.read', 'comment.read'])
   })
 
   it('refuses people and organisations from elsewhere, and indicators outside the list', async () => {

@@ -105,7 +105,12 @@ export const roundsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { roundId, country } = request.params
       const round = await getRoundCountryOrThrow(app.db, actor, roundId, country)
       const progress = await countryProgress(app.db, actor, round, country, today())
-      const abilities = abilitiesFor(actor, ['assignment.edit', 'round.remind'], { countryCode: country })
+      // What the web app may load beside the board: assessments and scores, and the team's comments and texts.
+      const abilities = [
+        ...abilitiesFor(actor, ['assignment.edit', 'round.remind'], { countryCode: country }),
+        ...abilitiesFor(actor, ['assessment.read'], { countryCode: country, expertId: null }),
+        ...abilitiesFor(actor, ['comment.read'], { countryCode: country }),
+      ]
       return { data: { ...progress, abilities } }
     },
   )

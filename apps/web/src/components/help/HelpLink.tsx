@@ -22,7 +22,7 @@ export function helpHref(pathname: string, roles: readonly Role[], locale: strin
 
 /**
  * "Help" in the page header: opens, in a new tab, the section of the user guide about the current page for the
- * person's role, in their language.
+ * person's role, in their language. On a phone (below xs) only its icon shows; its name stays "Help" (aria-label).
  */
 export function HelpLink({ roles }: { roles: readonly Role[] }) {
   const { t, i18n } = useTranslation()
@@ -37,9 +37,12 @@ export function HelpLink({ roles }: { roles: readonly Role[] }) {
       color="gray"
       leftSection={<HelpIcon />}
       title={t('common:help.linkTitle')}
+      aria-label={t('common:help.link')}
       px="xs"
     >
-      <Box component="span">{t('common:help.link')}</Box>
+      <Box component="span" visibleFrom="xs">
+        {t('common:help.link')}
+      </Box>
     </Button>
   )
 }

@@ -51,4 +51,13 @@ describe('help links', () => {
     expect(link.getAttribute('href')).toBe('/guide/en/country-lead#assign')
     expect(link.getAttribute('target')).toBe('_blank')
   })
+
+  it('shows only its icon on a phone, keeping "Help" as its accessible name', async () => {
+    await renderPage(<HelpLink roles={[]} />)
+    const link = await screen.findByRole('link', { name: 'Help' })
+    expect(link.getAttribute('aria-label')).toBe('Help')
+    // The word itself is hidden below the xs breakpoint (Mantine's visibleFrom class), the icon stays.
+    expect(link.querySelector('.mantine-visible-from-xs')?.textContent).toBe('Help')
+    expect(link.querySelector('svg')).toBeTruthy()
+  })
 })

@@ -15,10 +15,10 @@ interface Props {
 
 /** The indicator over rounds (chart) and every assessment behind it (table), with the code it had in each round. */
 export function ExplorerResult({ explorer, title, countryName }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const fmt = useDates()
-  const spec = explorerSpec(explorer, title, countryName, t)
-  const rows = sortRows(explorer.rows, countryName)
+  const spec = explorerSpec(explorer, title, countryName, t, i18n.language)
+  const rows = sortRows(explorer.rows, countryName, i18n.language)
   return (
     <Stack gap="md">
       {hasValues(spec) ? <Chart spec={spec} /> : <Text size="sm">{t('dashboards:explorer.noChart')}</Text>}

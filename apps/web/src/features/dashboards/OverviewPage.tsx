@@ -1,6 +1,7 @@
 import { NativeSelect, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
+import { sortByName } from '../../components/country-name.ts'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
@@ -11,6 +12,7 @@ import { isNotFound, useRoundOverview } from './api.ts'
 import { CompletenessSection } from './CompletenessSection.tsx'
 import { DashboardLinks } from './DashboardLinks.tsx'
 import { ImplementationByCountry } from './ImplementationByCountry.tsx'
+import { countryLabel } from './overview-charts.ts'
 import { ScoresHeatmap } from './ScoresHeatmap.tsx'
 
 /** The round select: every round past planning that the user sees, newest first; choosing one changes the URL. */
@@ -36,10 +38,15 @@ function RoundSelect({ roundId }: { roundId: string }) {
 
 /** A round across the countries the user sees: area scores, completeness and lateness, implementation rates. */
 export default function OverviewPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const roundId = useParams().roundId ?? ''
   const overview = useRoundOverview(roundId)
-  const data = overview.data
+  const locale = i18n.language
+  // Countries in alphabetical order of their names in the UI language, in the charts and the table alike.
+  const data = overview.data && {
+    ...overview.data,
+    countries: sortByName(overview.data.countries, (c) => countryLabel(c, locale), locale),
+  }
   usePageTitle(data ? `${t('dashboards:overview.title')}: ${data.round.name}` : t('dashboards:overview.title'))
   if (isNotFound(overview.error)) return <NotFound message={t('dashboards:overview.notFound')} />
   return (

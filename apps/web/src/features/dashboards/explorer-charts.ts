@@ -1,5 +1,6 @@
 import type { IndicatorExplorer, LinesChartSpec } from '@thbm/shared'
 import type { TFunction } from 'i18next'
+import { sortByName } from '../../components/names.ts'
 
 type Row = IndicatorExplorer['rows'][number]
 
@@ -14,11 +15,12 @@ export function explorerRounds(rows: readonly Row[]): Row['round'][] {
 }
 
 /** Rows ordered by round (oldest first), then country name, then code. */
-export function sortRows(rows: readonly Row[], countryName: (code: string) => string): Row[] {
+export function sortRows(rows: readonly Row[], countryName: (code: string) => string, locale?: string): Row[] {
+  const collator = new Intl.Collator(locale)
   return [...rows].sort(
     (a, b) =>
       a.round.periodTo.localeCompare(b.round.periodTo) ||
-      countryName(a.countryCode).localeCompare(countryName(b.countryCode)) ||
+      collator.compare(countryName(a.countryCode), countryName(b.countryCode)) ||
       a.codeInRound.localeCompare(b.codeInRound),
   )
 }
@@ -43,12 +45,11 @@ export function explorerSpec(
   title: string,
   countryName: (code: string) => string,
   t: TFunction,
+  locale?: string,
 ): LinesChartSpec {
   const byNumber = chartsNumber(explorer.measurementType)
   const rounds = explorerRounds(explorer.rows)
-  const countries = [...new Set(explorer.rows.map((r) => r.countryCode))].sort((a, b) =>
-    countryName(a).localeCompare(countryName(b)),
-  )
+  const countries = sortByName([...new Set(explorer.rows.map((r) => r.countryCode))], countryName, locale ?? 'en')
   return {
     kind: 'lines',
     title: t('dashboards:explorer.chartTitle', { code: explorer.code, title }),

@@ -2,6 +2,7 @@ import { Anchor, List, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
+import { sortByName } from '../../components/names.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { PageLoader } from '../../components/PageLoader.tsx'
 import { Section } from '../../components/Section.tsx'
@@ -32,7 +33,12 @@ export default function PublishedRoundPage() {
   const names = new Map(view.data?.countries.map((c) => [c.code, c.names]))
   const nameOf = (scope: string) =>
     scope === 'region' ? t('portal:downloads.regional') : countryLabel(scope, names.get(scope), lang)
-  const countries = groups.filter((g) => g.scope !== 'region')
+  // Countries by name in the portal's language (the region's report first in the downloads).
+  const countries = sortByName(
+    groups.filter((g) => g.scope !== 'region'),
+    (g) => nameOf(g.scope),
+    lang,
+  )
   const { name, periodFrom, periodTo } = round.data
 
   return (
@@ -61,7 +67,7 @@ export default function PublishedRoundPage() {
           ))}
         </List>
       </Section>
-      <RoundDownloads groups={groups} nameOf={nameOf} />
+      <RoundDownloads groups={regional ? [regional, ...countries] : countries} nameOf={nameOf} />
     </Stack>
   )
 }

@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core'
 import type { ChartSpec, PublicReportView } from '@thbm/shared'
 import { useTranslation } from 'react-i18next'
 import { Chart } from '../../components/Chart.tsx'
+import { sortByName } from '../../components/names.ts'
 import { AreaKey } from './AreaKey.tsx'
 import { countryLabel } from './portal-data.ts'
 
@@ -12,7 +13,9 @@ import { countryLabel } from './portal-data.ts'
 export function RegionalOverview({ view }: { view: PublicReportView }) {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
-  const countries = view.countries.map((c) => countryLabel(c.code, c.names, locale))
+  // Countries by name in the UI language, in both charts.
+  const rows = sortByName(view.countries, (c) => countryLabel(c.code, c.names, locale), locale)
+  const countries = rows.map((c) => countryLabel(c.code, c.names, locale))
   const round = view.round.name
   const heatmap: ChartSpec = {
     kind: 'heatmap',
@@ -21,9 +24,7 @@ export function RegionalOverview({ view }: { view: PublicReportView }) {
     columnLabel: t('portal:round.area'),
     rows: countries,
     columns: view.areas.map((a) => a.code),
-    values: view.countries.map((c) =>
-      view.areas.map((a) => c.areaScores.find((s) => s.areaCode === a.code)?.score ?? null),
-    ),
+    values: rows.map((c) => view.areas.map((a) => c.areaScores.find((s) => s.areaCode === a.code)?.score ?? null)),
     min: 0,
     max: 100,
     noDataLabel: t('portal:round.noScore'),
@@ -34,7 +35,7 @@ export function RegionalOverview({ view }: { view: PublicReportView }) {
     categoryLabel: t('portal:round.country'),
     valueLabel: t('portal:round.rate'),
     categories: countries,
-    series: [{ name: t('portal:round.rate'), values: view.countries.map((c) => c.implementationRate) }],
+    series: [{ name: t('portal:round.rate'), values: rows.map((c) => c.implementationRate) }],
     max: 100,
     noDataLabel: t('portal:round.noRate'),
   }

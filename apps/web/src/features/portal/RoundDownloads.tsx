@@ -3,7 +3,7 @@ import { LOCALE_NAMES } from '@thbm/shared/locales'
 import { useTranslation } from 'react-i18next'
 import { Section } from '../../components/Section.tsx'
 import { formatDay } from './dates.ts'
-import type { ScopeVersions } from './portal-data.ts'
+import { type ScopeVersions, userText } from './portal-data.ts'
 import { ReportDownloads } from './ReportDownloads.tsx'
 import { usePortalLang } from './usePortalLang.ts'
 
@@ -41,7 +41,7 @@ export function RoundDownloads({ groups, nameOf }: RoundDownloadsProps) {
                   {nameOf(scope)}
                   {latest.changeNote && (
                     <Text size="xs" c="dimmed" fw={400}>
-                      {t('portal:downloads.changeNote', { note: latest.changeNote })}
+                      {t('portal:downloads.changeNote', { note: userText(latest.changeNote, lang) })}
                     </Text>
                   )}
                 </Table.Th>
@@ -74,7 +74,9 @@ export function RoundDownloads({ groups, nameOf }: RoundDownloadsProps) {
                   {versionName(scope, publication.number)} · {formatDay(publication.publishedAt, lang)}
                 </Text>
                 {publication.changeNote && (
-                  <Text size="sm">{t('portal:downloads.changeNote', { note: publication.changeNote })}</Text>
+                  <Text size="sm">
+                    {t('portal:downloads.changeNote', { note: userText(publication.changeNote, lang) })}
+                  </Text>
                 )}
                 <ReportDownloads
                   publicationId={publication.id}

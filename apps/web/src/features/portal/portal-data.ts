@@ -25,6 +25,14 @@ export function localized(text: Partial<Record<string, string>> | null | undefin
   return { text: '', lang: locale }
 }
 
+/**
+ * Text people wrote (a publication's change note) as the reader's script asks: on the Serbian Latin pages, Serbian
+ * Cyrillic is shown in Latin script, as the portal does with every other text; otherwise as written.
+ */
+export function userText(text: string, locale: string): string {
+  return locale === 'sr-Latn' ? cyrillicToLatin(text) : text
+}
+
 /** A country's name: from the publication when it has one, else the browser's name of the region code. */
 export function countryLabel(code: string, names: Partial<Record<string, string>> | undefined, locale: string): string {
   const named = localized(names, locale).text
@@ -59,7 +67,7 @@ export interface ScopeVersions {
   earlier: ReportPublication[]
 }
 
-/** A round's publications grouped by scope: the region first, then countries by code. */
+/** A round's publications grouped by scope: the region first, then countries by code (pages order them by name). */
 export function versionsByScope(round: PublicRound): ScopeVersions[] {
   const groups = new Map<string, ReportPublication[]>()
   for (const p of round.publications) groups.set(p.scope, [...(groups.get(p.scope) ?? []), p])

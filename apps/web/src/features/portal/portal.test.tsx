@@ -172,6 +172,9 @@ describe('portal language', () => {
     ).toBeTruthy()
     await waitFor(() => expect(document.documentElement.lang).toBe('sr-Cyrl'))
     expect(i18n.language).toBe('sr-Cyrl')
+    // The columns count persons, in the plural like the title ("victims identified", not "identified [victim]").
+    const header = within(screen.getByTestId('victims-table')).getAllByRole('columnheader')
+    expect(header.map((h) => h.textContent)).toEqual(['Круг', 'Идентификоване жртве', 'Претпостављене жртве', 'Укупно'])
   })
 
   it('redirects an unknown language to the default one, keeping the page', async () => {
@@ -234,6 +237,54 @@ describe('published round page', () => {
     expect(screen.getByRole('heading', { level: 3, name: 'Earlier versions' })).toBeTruthy()
     const earlier = screen.getByRole('link', { name: 'Serbia, version 1: download as Word document (DOCX)' })
     expect(earlier.getAttribute('href')).toBe('/api/public/publications/p-rs-1/report?format=docx&lang=en')
+  })
+
+  it('lists the countries and their reports by name in the UI language, not by code', async () => {
+    const kosovo = { code: 'XK', names: { en: 'Kosovo' } }
+    const albania = { code: 'AL', names: { en: 'Albania' } }
+    const three: PublicRound = {
+      ...round,
+      publications: [
+        publication('p-region', 'region', 1),
+        publication('p-al', 'AL', 1),
+        publication('p-rs-1', 'RS', 1),
+        publication('p-xk', 'XK', 1),
+      ],
+    }
+    const countries = [serbia, albania, kosovo].map((c) => ({ ...c, areaScores: [], implementationRate: null }))
+    await renderPortal('/public/en/rounds/r24', rounds, {
+      'GET /api/public/rounds/r24': { status: 200, body: { data: three } },
+      'GET /api/public/publications/p-region': { status: 200, body: { data: { ...regional, countries } } },
+    })
+    const section = (await screen.findByRole('heading', { level: 2, name: 'Countries' }, { timeout: 5000 })).closest(
+      'section',
+    ) as HTMLElement
+    await within(section).findByRole('link', { name: 'Kosovo' })
+    expect(
+      within(section)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Albania', 'Kosovo', 'Serbia'])
+    const reports = screen.getAllByRole('rowheader').map((th) => th.textContent)
+    expect(reports).toEqual(['Regional report', 'Albania', 'Kosovo', 'Serbia'])
+  })
+
+  it('shows a change note written in Cyrillic in Latin script on the Serbian Latin portal', async () => {
+    const corrected: PublicRound = {
+      ...round,
+      publications: [
+        publication('p-region', 'region', 1),
+        publication('p-rs-1', 'RS', 1, 'Прва верзија.'),
+        publication('p-rs-2', 'RS', 2, 'Исправљен број идентификованих жртава.'),
+      ],
+    }
+    await renderPortal('/public/sr-Latn/rounds/r24', rounds, {
+      'GET /api/public/rounds/r24': { status: 200, body: { data: corrected } },
+      'GET /api/public/publications/p-region': { status: 200, body: { data: regional } },
+    })
+    expect(await screen.findByText(/Ispravljen broj identifikovanih žrtava\./, {}, { timeout: 5000 })).toBeTruthy()
+    expect(screen.getByText(/Prva verzija\./)).toBeTruthy()
+    expect(screen.queryByText(/Исправљен/)).toBeNull()
   })
 
   it('shows the not-found page for a round that is not published', async () => {

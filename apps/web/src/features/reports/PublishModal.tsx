@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client.ts'
 import { useCountryName } from '../../components/country-name.ts'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { AlertIcon } from '../../components/icons.tsx'
-import { groupPublishBlockers, publishBlockersOf, publishReport, reportKeys } from './api.ts'
+import { groupPublishBlockers, publishBlockersOf, publishReport, REGION, reportKeys } from './api.ts'
 
 export interface PublishModalProps {
   roundId: string
@@ -30,6 +30,15 @@ export function PublishModal({ roundId, scope, name, latest, onPublished, onClos
   const queryClient = useQueryClient()
   const countryName = useCountryName()
   const correction = latest !== null
+  // The regional report is named as such; a national one by its country ("… national report (Serbia)").
+  const regional = scope === REGION
+  const title = correction
+    ? regional
+      ? t('reports:publish.correctionTitleRegional')
+      : t('reports:publish.correctionTitle', { name })
+    : regional
+      ? t('reports:publish.titleRegional')
+      : t('reports:publish.title', { name })
   const next = (latest?.number ?? 0) + 1
   const [note, setNote] = useState('')
   const [noteMissing, setNoteMissing] = useState(false)
@@ -61,7 +70,7 @@ export function PublishModal({ roundId, scope, name, latest, onPublished, onClos
     <Modal
       opened
       onClose={onClose}
-      title={correction ? t('reports:publish.correctionTitle', { name }) : t('reports:publish.title', { name })}
+      title={title}
       size="lg"
       closeButtonProps={{ 'aria-label': t('common:actions.close') }}
     >

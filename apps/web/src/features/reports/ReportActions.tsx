@@ -3,7 +3,7 @@ import type { ReportPublication } from '@thbm/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useDates } from '../rounds/dates.ts'
-import { type ReportChoice, reportUrl } from './api.ts'
+import { REGION, type ReportChoice, reportUrl } from './api.ts'
 import { DownloadLinks } from './DownloadLinks.tsx'
 
 export interface ReportActionsProps {
@@ -23,6 +23,14 @@ export interface ReportActionsProps {
 export function ReportActions(props: ReportActionsProps) {
   const { t } = useTranslation()
   const { name, latest } = props
+  const regional = props.scope === REGION
+  const publishLabel = latest
+    ? regional
+      ? t('reports:publish.correctionLabelRegional')
+      : t('reports:publish.correctionLabel', { name })
+    : regional
+      ? t('reports:publish.buttonLabelRegional')
+      : t('reports:publish.buttonLabel', { name })
   return (
     <Group gap="md" wrap="wrap">
       <Button
@@ -39,14 +47,7 @@ export function ReportActions(props: ReportActionsProps) {
         label={(format) => t('reports:download.label', { name, format })}
       />
       {props.onPublish && (
-        <Button
-          size="xs"
-          variant="outline"
-          aria-label={
-            latest ? t('reports:publish.correctionLabel', { name }) : t('reports:publish.buttonLabel', { name })
-          }
-          onClick={props.onPublish}
-        >
+        <Button size="xs" variant="outline" aria-label={publishLabel} onClick={props.onPublish}>
           {latest ? t('reports:publish.correction') : t('reports:publish.button')}
         </Button>
       )}

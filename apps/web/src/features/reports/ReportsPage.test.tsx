@@ -234,10 +234,29 @@ describe('ReportsPage', () => {
     )
     await render()
     const regional = await screen.findByRole('region', { name: 'Regional report' }, { timeout: 5000 })
-    expect(within(regional).getByRole('button', { name: 'Publish the report for the region' })).toBeTruthy()
+    expect(within(regional).getByRole('button', { name: 'Publish the regional report' })).toBeTruthy()
     const texts = await screen.findByRole('region', { name: 'Regional texts' }, { timeout: 5000 })
     await within(texts).findByRole('button', { name: 'Write: Finding: IDN · Identification' })
     expect(within(texts).getByRole('button', { name: 'Write: Executive summary' })).toBeTruthy()
     expect(calls.some((c) => c.path.endsWith('/countries/region/narratives'))).toBe(false)
+  })
+
+  it('names the regional report as such when publishing a correction of it', async () => {
+    const regionalPublication = { ...publication(PUB_1, 1, null), kind: 'regional' as const, scope: 'region' }
+    stubApi(
+      routes('published', [regionalPublication], (method, path) => {
+        if (method === 'GET' && path === `/api/framework-versions/${VERSION}`)
+          return json(200, { data: { framework: { baseLocale: 'en' }, areas: [] } })
+        if (method === 'GET' && path === `/api/rounds/${ROUND}/region/narratives`) return json(200, { data: [] })
+        return null
+      }),
+      [{ role: 'regional_coordinator', countryCode: null }],
+    )
+    await render()
+    const regional = await screen.findByRole('region', { name: 'Regional report' }, { timeout: 5000 })
+    await userEvent.click(
+      await within(regional).findByRole('button', { name: 'Publish a correction of the regional report' }),
+    )
+    expect(await screen.findByRole('dialog', { name: 'Publish a correction of the regional report?' })).toBeTruthy()
   })
 })

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { useMe } from '../../app/queries.ts'
-import { useCountryName } from '../../components/country-name.ts'
+import { sortByName, useCountryName } from '../../components/country-name.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -47,7 +47,11 @@ export default function ReportsPage() {
   const [announcement, setAnnouncement] = useState('')
   /** The job preparing the documents of the latest publication made here. */
   const [rendering, setRendering] = useState<{ jobId: string; scope: string } | null>(null)
-  const countries = (round.data?.countries ?? []).map((c) => c.code).filter((code) => mayReadNational(me, code))
+  const countries = sortByName(
+    (round.data?.countries ?? []).map((c) => c.code).filter((code) => mayReadNational(me, code)),
+    countryName,
+    i18n.language,
+  )
   const counts = useValidatedCounts(roundId, countries)
   usePageTitle(round.data ? t('reports:page.heading', { round: round.data.name }) : t('reports:page.title'))
 
@@ -143,7 +147,11 @@ export default function ReportsPage() {
               name={nameOf(publishing)}
               latest={latest(publishing)}
               onPublished={(p) => {
-                setAnnouncement(t('reports:publish.done', { number: p.number, name: nameOf(p.scope) }))
+                setAnnouncement(
+                  p.scope === REGION
+                    ? t('reports:publish.doneRegional', { number: p.number })
+                    : t('reports:publish.done', { number: p.number, name: nameOf(p.scope) }),
+                )
                 if (p.renderJobId) setRendering({ jobId: p.renderJobId, scope: p.scope })
                 setPublishing(null)
               }}

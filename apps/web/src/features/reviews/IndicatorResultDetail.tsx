@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { IndicatorEvidence, ReviewResults } from '@thbm/shared'
 import { useTranslation } from 'react-i18next'
-import { useCountryName } from '../../components/country-name.ts'
+import { sortByName, useCountryName } from '../../components/country-name.ts'
 import { ConsensusBadge } from './Badges.tsx'
 import { EvidenceFacts } from './EvidenceFacts.tsx'
 import { useCountsText, useReviewFormat, useTallyText } from './text.ts'
@@ -18,7 +18,7 @@ export function IndicatorResultDetail({
   results: ReviewResults
   evidence: IndicatorEvidence | undefined
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { stat, medianIqr, percent } = useReviewFormat()
   const tally = useTallyText()
   const counts = useCountsText()
@@ -82,7 +82,7 @@ export function IndicatorResultDetail({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {indicator.byCountry.map((row) => (
+                {sortByName(indicator.byCountry, (row) => countryName(row.countryCode), i18n.language).map((row) => (
                   <Table.Tr key={row.countryCode}>
                     <Table.Th scope="row" fw={500}>
                       {countryName(row.countryCode)}

@@ -3,7 +3,7 @@ import type { ChartSpec, ReviewDetail, ReviewResults } from '@thbm/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Chart } from '../../components/Chart.tsx'
-import { useCountryName } from '../../components/country-name.ts'
+import { sortByName, useCountryName } from '../../components/country-name.ts'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { InfoIcon } from '../../components/icons.tsx'
 import { ListSkeleton } from '../../components/PageLoader.tsx'
@@ -79,9 +79,10 @@ export function ResultsTab({ review }: { review: ReviewDetail }) {
 }
 
 function Participation({ results }: { results: ReviewResults }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const countryName = useCountryName()
-  const { invited, responded, byCountry } = results.participation
+  const { invited, responded } = results.participation
+  const byCountry = sortByName(results.participation.byCountry, (c) => countryName(c.countryCode), i18n.language)
   // Shares, not head counts: a scale from 0 to 100 % reads well even with one or two participants per country.
   const spec: ChartSpec = {
     kind: 'bars',

@@ -142,4 +142,76 @@ describe('AnswerEditor', () => {
     await user.click(screen.getByRole('radio', { name: /^Level 4/ }))
     await vi.waitFor(() => expect(fetchStub.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true))
   })
+
+  it('lists each problem of a refused submission with a link to its field, named by its label', async () => {
+    const percentage: IndicatorDoc = {
+      ...indicator,
+      code: 'COR-5',
+      measurement: {
+        type: 'percentage',
+        numeratorLabel: { en: 'Cases convicted' },
+        denominatorLabel: { en: 'Cases prosecuted' },
+      },
+    }
+    const fetchStub = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
+      json(404, { error: { code: 'not_found', message: 'x' }, requestId: 'r0' }),
+    )
+    vi.stubGlobal('fetch', fetchStub)
+    await renderPage(
+      <AnswerEditor
+        roundId={ROUND}
+        country="RS"
+        indicator={percentage}
+        baseLocale="en"
+        organisationId={ORG}
+        answer={answer({ value: { ...answer().value, choice: null } })}
+        writable
+        previous={null}
+        changeThreshold={0.5}
+      />,
+    )
+    const user = userEvent.setup()
+    await user.type(screen.getByRole('textbox', { name: /^Cases convicted/ }), '15')
+    await user.type(screen.getByRole('textbox', { name: /^Cases prosecuted/ }), '10')
+    await user.click(screen.getByRole('button', { name: 'Submit the answer' }))
+
+    const summary = await screen.findByRole('alert', { name: /Please correct the following/ })
+    const link = within(summary).getByRole('link', { name: 'Cases convicted' })
+    expect(link.closest('li')?.textContent).toBe(
+      'Cases convicted: The numerator is larger than the denominator (over 100 %).',
+    )
+    await user.click(link)
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /^Cases convicted/ }))
+    // Nothing was submitted: the form knew the answer was not ready.
+    expect(fetchStub.mock.calls.some(([input]) => String(input).endsWith('/submit'))).toBe(false)
+  })
+
+  it('tells whoever cannot edit a submitted answer who can, instead of pointing to a button they do not have', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(404, { error: { code: 'not_found', message: 'x' }, requestId: 'r0' })),
+    )
+    const submitted = answer({ status: 'submitted', submittedAt: '2026-03-02T10:00:00.000Z', abilities: [] })
+    const props = {
+      roundId: ROUND,
+      country: 'RS',
+      indicator,
+      baseLocale: 'en' as const,
+      organisationId: ORG,
+      answer: submitted,
+      previous: null,
+      changeThreshold: 0.5,
+    }
+    const view = await renderPage(<AnswerEditor {...props} writable={false} />)
+    const note = await screen.findByRole('alert', { name: 'Submitted' })
+    expect(note.textContent).not.toContain('Edit again')
+    expect(note.textContent).toContain("the organisation's data providers or the country lead")
+    expect(within(note).queryByRole('button')).toBeNull()
+    view.unmount()
+
+    await renderPage(<AnswerEditor {...props} writable />)
+    const own = await screen.findByRole('alert', { name: 'Submitted' })
+    expect(own.textContent).toContain('choose “Edit again”')
+    expect(within(own).getByRole('button', { name: 'Edit again' })).toBeTruthy()
+  })
 })

@@ -153,8 +153,13 @@ export function AnswerEditor(props: AnswerEditorProps) {
   const saveIssues = autosave.error instanceof ApiError ? autosave.error.issues : []
   const stillOpen = openIssues(submitIssues, issuesDraft, draft)
   const checks = checksByField([...live, ...saveIssues, ...stillOpen])
-  const problems = checksByField(stillOpen)
-  const summary = Object.fromEntries([...problems].map(([f, list]) => [f, list.map(checkMessage).join(' ')]))
+  // The summary names every error the form shows (live checks included), each linked to its field by its label.
+  const summary = Object.fromEntries(
+    [...checks]
+      .map(([f, list]) => [f, list.filter((c) => c.severity === 'error')] as const)
+      .filter(([, list]) => list.length > 0)
+      .map(([f, list]) => [f, list.map(checkMessage).join(' ')]),
+  )
   const onChange = (patch: Partial<AnswerDraft>) => setDraft((d) => ({ ...d, ...patch }))
 
   return (
@@ -169,7 +174,11 @@ export function AnswerEditor(props: AnswerEditorProps) {
       {status === 'submitted' && !unlocked && (
         <Alert color="teal" variant="light" icon={<InfoIcon />} title={t('rounds:entry.submittedTitle')}>
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('rounds:entry.submittedText', { when: fmt.dateTime(base?.submittedAt) })}</Text>
+            <Text size="sm">
+              {props.writable
+                ? t('rounds:entry.submittedText', { when: fmt.dateTime(base?.submittedAt) })
+                : t('rounds:entry.submittedReadOnly', { when: fmt.dateTime(base?.submittedAt) })}
+            </Text>
             {props.writable && (
               <Button size="xs" variant="default" onClick={() => setUnlocked(true)}>
                 {t('rounds:entry.editAgain')}

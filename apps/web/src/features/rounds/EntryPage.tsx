@@ -22,11 +22,12 @@ import {
   useFrameworkVersion,
   useIndicatorWork,
   useNationalIndicators,
+  useProgress,
   useRound,
 } from './api.ts'
 import { IndicatorDeadline } from './IndicatorDeadline.tsx'
 import { IndicatorGuide } from './IndicatorGuide.tsx'
-import { mayAnswerFor } from './permissions.ts'
+import { mayAnswerFor, readsAssessments, readsDiscussion } from './permissions.ts'
 import { type Source, SourcesPanel } from './SourcesPanel.tsx'
 import { useLocalText } from './text.tsx'
 import { useStoreAnswer } from './useAnswerWork.ts'
@@ -47,6 +48,8 @@ export default function EntryPage() {
   const [nonce, setNonce] = useState(0)
   const round = useRound(roundId)
   const work = useIndicatorWork(roundId, country, code)
+  // The country's board (shared with the deadline above) says what else the user may read on this page.
+  const progress = useProgress(roundId, country).data
   const versionId = round.data?.frameworkVersion.id ?? null
   const version = useFrameworkVersion(versionId)
   const national = useNationalIndicators(versionId, country, work.data?.reason === 'national')
@@ -179,16 +182,18 @@ export default function EntryPage() {
               </Grid.Col>
             </Grid>
           )}
-          <AssessmentPanel
-            roundId={roundId}
-            country={country}
-            indicator={indicator}
-            baseLocale={baseLocale}
-            answers={data.answers}
-            roundStatus={round.data.status}
-            onSourcesChanged={() => setNonce((n) => n + 1)}
-          />
-          <CommentThread roundId={roundId} country={country} code={code} />
+          {readsAssessments(progress) && (
+            <AssessmentPanel
+              roundId={roundId}
+              country={country}
+              indicator={indicator}
+              baseLocale={baseLocale}
+              answers={data.answers}
+              roundStatus={round.data.status}
+              onSourcesChanged={() => setNonce((n) => n + 1)}
+            />
+          )}
+          {readsDiscussion(progress) && <CommentThread roundId={roundId} country={country} code={code} />}
         </>
       )}
     </Stack>

@@ -14,25 +14,33 @@ interface ProgressSummaryProps {
   roundId: string
   /** Shown with the late indicators, for who may remind the people responsible ("Remind all late"). */
   lateAction?: ReactNode
+  /**
+   * The user sees the country only as a data provider: the server then counts their organisation's answers on the
+   * indicators it is asked for (not whether every source submitted), and the labels say so.
+   */
+  ownOnly?: boolean
 }
 
 /**
  * Completeness overall and per area (bars with the percentage in words), and which indicators are late (with an
  * action on them, such as reminding the people responsible).
  */
-export function ProgressSummary({ progress, areas, baseLocale, roundId, lateAction }: ProgressSummaryProps) {
+export function ProgressSummary({ progress, areas, baseLocale, roundId, lateAction, ownOnly }: ProgressSummaryProps) {
   const { t } = useTranslation()
   const fmt = useDates()
   const total = progress.indicators.length
   const done = progress.indicators.filter((r) => r.status === 'submitted' || r.status === 'validated').length
   const late = progress.indicators.filter((r) => r.late)
   return (
-    <Section title={t('rounds:workspace.progressTitle')} description={t('rounds:workspace.progressHint')}>
+    <Section
+      title={t('rounds:workspace.progressTitle')}
+      description={ownOnly ? t('rounds:workspace.ownProgressHint') : t('rounds:workspace.progressHint')}
+    >
       <Stack gap={6}>
         <Group justify="space-between" gap="xs">
           <Text fw={600}>{t('rounds:workspace.overall', { percent: fmt.percent(progress.completeness) })}</Text>
           <Text size="sm" c="dimmed">
-            {t('rounds:workspace.doneOf', { done, total })}
+            {ownOnly ? t('rounds:workspace.ownDoneOf', { done, total }) : t('rounds:workspace.doneOf', { done, total })}
           </Text>
         </Group>
         <Progress

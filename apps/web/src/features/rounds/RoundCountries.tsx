@@ -2,13 +2,14 @@ import { Anchor, Table, Text } from '@mantine/core'
 import type { Round } from '@thbm/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useCountryName } from '../../components/country-name.ts'
+import { sortByName, useCountryName } from '../../components/country-name.ts'
 import { Section } from '../../components/Section.tsx'
 
 /** The round's countries the user sees, with the number of indicators in each list and a link to the workspace. */
 export function RoundCountries({ round }: { round: Round }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const countryName = useCountryName()
+  const countries = sortByName(round.countries, (c) => countryName(c.code), i18n.language)
   return (
     <Section title={t('rounds:round.countriesTitle')} description={t('rounds:round.countriesHint')}>
       {round.countries.length === 0 ? (
@@ -26,7 +27,7 @@ export function RoundCountries({ round }: { round: Round }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {round.countries.map((c) => (
+              {countries.map((c) => (
                 <Table.Tr key={c.code}>
                   <Table.Td>
                     <Anchor component={Link} to={`/rounds/${round.id}/countries/${c.code}`} fw={500}>

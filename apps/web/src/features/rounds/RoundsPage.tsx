@@ -3,7 +3,7 @@ import type { Round } from '@thbm/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useMe } from '../../app/queries.ts'
-import { useCountryName } from '../../components/country-name.ts'
+import { sortByName, useCountryName } from '../../components/country-name.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -48,7 +48,7 @@ export default function RoundsPage() {
 }
 
 function RoundsTable({ rounds }: { rounds: Round[] }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const focusName = useFocusName()
   const countryName = useCountryName()
   return (
@@ -79,7 +79,13 @@ function RoundsTable({ rounds }: { rounds: Round[] }) {
                 <RoundStatusBadge status={r.status} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{r.countries.map((c) => countryName(c.code)).join(', ')}</Text>
+                <Text size="sm">
+                  {sortByName(
+                    r.countries.map((c) => countryName(c.code)),
+                    (n) => n,
+                    i18n.language,
+                  ).join(', ')}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" className="nowrap">

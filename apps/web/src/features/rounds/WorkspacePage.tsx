@@ -3,6 +3,7 @@ import type { ProgressRow } from '@thbm/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
+import { useMe } from '../../app/queries.ts'
 import { useCountryName } from '../../components/country-name.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorAlert } from '../../components/ErrorAlert.tsx'
@@ -19,6 +20,7 @@ import { AssignmentModal } from './AssignmentModal.tsx'
 import { isNotFound, useFrameworkVersion, useProgress, useRound } from './api.ts'
 import { IndicatorTable } from './IndicatorTable.tsx'
 import { ProgressSummary } from './ProgressSummary.tsx'
+import { readsAssessments, readsDiscussion, seesOwnAnswersOnly } from './permissions.ts'
 import { RemindButton } from './RemindButton.tsx'
 import { mayRemind } from './reminders-api.ts'
 import { RoundStatusBadge } from './StatusBadges.tsx'
@@ -37,6 +39,7 @@ export default function WorkspacePage() {
   const roundId = params.roundId ?? ''
   const country = (params.country ?? '').toUpperCase()
   const countryName = useCountryName()
+  const me = useMe().data?.data ?? null
   const [search] = useSearchParams()
   const round = useRound(roundId)
   const progress = useProgress(roundId, country)
@@ -81,6 +84,7 @@ export default function WorkspacePage() {
             areas={areas}
             baseLocale={baseLocale}
             roundId={roundId}
+            ownOnly={me ? seesOwnAnswersOnly(me, country) : false}
             lateAction={
               mayRemind(data) && (
                 <RemindButton
@@ -118,23 +122,30 @@ export default function WorkspacePage() {
               />
             )}
           </Section>
-          <AreaScoresSection roundId={roundId} country={country} areas={areas} baseLocale={baseLocale} />
-          <AgreementSection
-            roundId={roundId}
-            country={country}
-            doubleScoring={round.data.options.doubleScoring}
-            areas={areas}
-            indicators={version.data?.indicators ?? []}
-            baseLocale={baseLocale}
-          />
-          <NarrativesSection
-            roundId={roundId}
-            country={country}
-            areaCodes={data.areas.map((a) => a.area)}
-            areas={areas}
-            baseLocale={baseLocale}
-            roundStatus={data.round.status}
-          />
+          {/* Only what the user may read is asked for (data providers read neither scores nor the team's texts). */}
+          {readsAssessments(data) && (
+            <>
+              <AreaScoresSection roundId={roundId} country={country} areas={areas} baseLocale={baseLocale} />
+              <AgreementSection
+                roundId={roundId}
+                country={country}
+                doubleScoring={round.data.options.doubleScoring}
+                areas={areas}
+                indicators={version.data?.indicators ?? []}
+                baseLocale={baseLocale}
+              />
+            </>
+          )}
+          {readsDiscussion(data) && (
+            <NarrativesSection
+              roundId={roundId}
+              country={country}
+              areaCodes={data.areas.map((a) => a.area)}
+              areas={areas}
+              baseLocale={baseLocale}
+              roundStatus={data.round.status}
+            />
+          )}
           <RecommendationsSection
             round={round.data}
             country={country}

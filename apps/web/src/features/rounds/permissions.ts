@@ -1,4 +1,4 @@
-import type { Me, MeResponse } from '@thbm/shared'
+import type { Me, MeResponse, Progress } from '@thbm/shared'
 import { hasAbility, isAdmin, leadsCountry } from '../../app/permissions.ts'
 
 /**
@@ -19,3 +19,18 @@ export const providerOrganisations = (me: Me, country: string): string[] =>
 /** Whether the user may write an organisation's answer that does not exist yet (the answer's own abilities say it later). */
 export const mayAnswerFor = (me: Me, country: string, organisationId: string): boolean =>
   leadsCountry(me, country) || providerOrganisations(me, country).includes(organisationId)
+
+/**
+ * Whether the user sees a country only as a data provider (no other role there or region-wide): the progress board
+ * then counts their organisation's answers only, as the server does.
+ */
+export const seesOwnAnswersOnly = (me: Me, country: string): boolean =>
+  !me.memberships.some((m) => m.role !== 'data_provider' && (m.countryCode === null || m.countryCode === country))
+
+/** Whether the progress board says the user reads the country's assessments and area scores (data providers do not). */
+export const readsAssessments = (progress: Progress | undefined): boolean =>
+  Boolean(progress?.abilities.includes('assessment.read'))
+
+/** Whether the progress board says the user reads the team's comments, findings and conclusions. */
+export const readsDiscussion = (progress: Progress | undefined): boolean =>
+  Boolean(progress?.abilities.includes('comment.read'))
