@@ -4,6 +4,7 @@ import i18next, { type i18n as I18n } from 'i18next'
 import ICU from 'i18next-icu'
 import { initReactI18next } from 'react-i18next'
 import { englishCatalogs, loadCatalogs } from './catalogs.ts'
+import { fallbackWatcher, reportTextProblem, textForMissingKey } from './missing.ts'
 
 const STORAGE_KEY = 'thbm.locale'
 
@@ -70,9 +71,17 @@ const lazyCatalogs = {
 export async function createI18n(initial: Locale = storedLocale() ?? browserLocale() ?? DEFAULT_LOCALE): Promise<I18n> {
   const instance = i18next.createInstance()
   instance.on('languageChanged', syncDocumentLang)
+  // A message whose arguments were not all given (or that does not parse) shows as written, and is reported.
+  const icu = new ICU({
+    parseErrorHandler: (error, key, message) => {
+      reportTextProblem({ kind: 'format', locale: instance.language, key, detail: error.message })
+      return message
+    },
+  })
   await instance
-    .use(ICU)
+    .use(icu)
     .use(lazyCatalogs)
+    .use(fallbackWatcher)
     .use(initReactI18next)
     .init({
       resources: { en: englishCatalogs },
@@ -86,6 +95,15 @@ export async function createI18n(initial: Locale = storedLocale() ?? browserLoca
       interpolation: { escapeValue: false },
       react: { useSuspense: false },
       returnNull: false,
+      // Missing texts are reported (missing.ts), never shown as a raw `namespace:key`: the default value the code
+      // gave, or the key's last part in words. A key only English has is shown in English and reported too.
+      saveMissing: true,
+      saveMissingTo: 'current',
+      missingKeyHandler: (_lngs, ns, key) =>
+        reportTextProblem({ kind: 'missing', locale: instance.language, key: `${ns}:${key}` }),
+      parseMissingKeyHandler: (key, defaultValue) => textForMissingKey(key, defaultValue),
+      postProcess: [fallbackWatcher.name],
+      postProcessPassResolved: true,
     })
   syncDocumentLang(instance.language)
   return instance

@@ -7,7 +7,7 @@ import type { LoadedRound } from '../rounds/rounds.queries.ts'
 import type { ReadRow } from './read-template.ts'
 import { type AnswerParts, loadAnswerParts, loadAnswerRows, previousNumbers } from './template-batch-load.ts'
 import { mayWrite } from './template-data.ts'
-import { applyRows, rowOfPath } from './template-fields.ts'
+import { applyRows, rowOfPath, schemaIssue } from './template-fields.ts'
 import { dataCell } from './template-layout.ts'
 import { answerKey } from './template-rows.ts'
 import { baselineOf } from './template-signature.ts'
@@ -125,7 +125,15 @@ function firstChecks(
   const at = dataCell('value', (touched[0] as ReadRow).row)
   const ctx = contexts.get(first.code)
   if (!ctx)
-    return { issues: [{ path: at, message: `${first.code} is no longer in this country's list for the round` }] }
+    return {
+      issues: [
+        {
+          path: at,
+          code: 'indicator.removed',
+          message: `${first.code} is no longer in this country's list for the round`,
+        },
+      ],
+    }
   const prefix = (message: string) => `${first.code}: ${message}`
   if (!mayWrite(actor, ctx, first.organisationId))
     return { issues: [{ path: at, code: 'forbidden', message: prefix('You may not answer for this organisation') }] }
@@ -141,7 +149,12 @@ function firstChecks(
   return { group, touched, ctx, existing }
 }
 
-/** The checks of the answer the rows make: values, the form's answer checks, and whether anything changes. */
+/**
+ * The checks of the answer the rows make: values, the form's answer checks, and whether anything changes. Every
+ * problem of the answer is reported at once: the cells' own (a number that is text, a negative part, an unknown
+ * word), then the schema's and the answer checks' on what could be read, each at its row unless that cell already has
+ * a problem, in the order of the rows.
+ */
 function lastChecks(
   out: CompiledTemplate,
   { group, touched, ctx, existing }: Candidate,
@@ -149,40 +162,49 @@ function lastChecks(
   previous: number | null | undefined,
 ): void {
   const first = group[0] as ReadRow
-  const prefix = (message: string) => `${first.code}: ${message}`
   const stored =
     existing && parts ? storedBody(existing, parts.cells, parts.evidence) : SaveAnswerBodySchema.parse({ version: 0 })
-  const applied = applyRows(stored, touched)
-  if (applied.issues.length) {
-    out.issues.push(...applied.issues.map((i) => ({ ...i, message: prefix(i.message) })))
-    return
-  }
-  const where = (path: string) => dataCell('value', rowOfPath(path, applied.body, group))
+  const applied = applyRows(stored, touched, ctx.indicator.measurement.type)
+  const rowOf = (path: string) => rowOfPath(path, applied.body, group)
   const parsed = SaveAnswerBodySchema.safeParse(applied.body)
-  if (!parsed.success) {
-    for (const i of parsed.error.issues)
-      out.issues.push({ path: where(i.path.join('.')), message: prefix(i.message), code: i.code })
-    return
-  }
-  const checks = checkAnswer(ctx.indicator, parsed.data, {
+  const schema = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((i) => {
+        const issue = schemaIssue(i)
+        return issue ? [{ row: rowOf(i.path.join('.')), ...issue }] : []
+      })
+  const checks = checkAnswer(ctx.indicator, parsed.success ? parsed.data : applied.body, {
     complete: false,
     previous: previous ?? null,
     changeThreshold: ctx.changeThreshold,
   })
   const located = (severity: 'error' | 'warning') =>
-    checks
-      .filter((c) => c.severity === severity)
-      .map((c) => ({ path: where(c.path), message: prefix(c.message), code: c.code }))
-  const errors = located('error')
-  if (errors.length) {
-    out.issues.push(...errors)
+    checks.filter((c) => c.severity === severity).map((c) => ({ row: rowOf(c.path), code: c.code, message: c.message }))
+  // The cells' own problems are at their value cells (Data!H12).
+  const own = applied.issues.map(({ path, code, message }) => ({ row: Number(/\d+$/.exec(path)?.[0]), code, message }))
+  const stages = [own, schema, located('error')]
+  const errors: { row: number; code?: string; message: string }[] = []
+  for (const stage of stages) {
+    const taken = new Set(errors.map((e) => e.row))
+    errors.push(...stage.filter((e) => !taken.has(e.row)))
+  }
+  const issue = ({ row, code, message }: (typeof errors)[number]): Issue => ({
+    path: dataCell('value', row),
+    message: `${first.code}: ${message}`,
+    ...(code === undefined ? {} : { code }),
+  })
+  // A schema problem without a template wording, and no other problem: the schema's own words.
+  if (!parsed.success && !errors.length)
+    errors.push(...parsed.error.issues.map((i) => ({ row: rowOf(i.path.join('.')), code: i.code, message: i.message })))
+  if (errors.length || !parsed.success) {
+    out.issues.push(...errors.sort((a, b) => a.row - b.row).map(issue))
     return
   }
   if (canonical(parsed.data) === canonical(stored)) {
     out.unchanged++
     return
   }
-  out.warnings.push(...located('warning'))
+  out.warnings.push(...located('warning').map(issue))
   out.changes.push({
     ctx,
     organisationId: first.organisationId,

@@ -151,7 +151,11 @@ function readRows(sheet: SheetCells, signature: Signature): { rows: ReadRow[]; i
     const get = (c: (typeof DATA_COLUMNS)[number]) => cellText(sheet.value(r, columnOf(c)))?.trim() ?? ''
     if (r > signature.rows + 1) {
       if (DATA_COLUMNS.some((c) => get(c) !== ''))
-        issues.push({ path: dataCell('organisation', r), message: 'Rows were added below the template' })
+        issues.push({
+          path: dataCell('organisation', r),
+          code: 'row.added',
+          message: 'Rows were added below the template',
+        })
       continue
     }
     const code = get('code')
@@ -160,6 +164,7 @@ function readRows(sheet: SheetCells, signature: Signature): { rows: ReadRow[]; i
     if (!ref || ref.check !== rowCheck(r, code, key, ref)) {
       issues.push({
         path: dataCell('code', r),
+        code: 'row.changed',
         message:
           'This row does not match the template: rows were moved, inserted or deleted, or a locked cell was changed. Download a new template.',
       })

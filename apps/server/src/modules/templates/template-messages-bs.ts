@@ -29,6 +29,8 @@ export const bs: Messages = {
   unit: 'Jedinica',
   currency: 'Valuta',
   invalidValue: 'Koristite vrijednost s liste ili broj odgovarajuće vrste (vidi list Instructions).',
+  choiceValue:
+    'Izaberite yes, partial ili no s liste. Prihvataju se i riječi da, djelimično i ne (i na drugim jezicima THB Monitora): kliknite OK da zadržite unos.',
   instructions: [
     '# THB Monitor – obrazac za unos podataka',
     'Krug: {round} · Država: {country} · Organizacije: {organisations} · Preuzeto: {createdAt}',

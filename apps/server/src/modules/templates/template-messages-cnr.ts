@@ -29,6 +29,8 @@ export const cnr: Messages = {
   unit: 'Jedinica',
   currency: 'Valuta',
   invalidValue: 'Koristite vrijednost sa liste ili broj odgovarajuće vrste (vidjeti list Instructions).',
+  choiceValue:
+    'Izaberite yes, partial ili no sa liste. Prihvataju se i riječi da, djelimično i ne (i na drugim jezicima THB Monitor-a): kliknite OK da zadržite unos.',
   instructions: [
     '# THB Monitor – obrazac za unos podataka',
     'Krug: {round} · Država: {country} · Organizacije: {organisations} · Preuzeto: {createdAt}',

@@ -29,6 +29,8 @@ export const mk: Messages = {
   unit: 'Единица',
   currency: 'Валута',
   invalidValue: 'Користете вредност од листата или број од соодветен вид (видете го листот Instructions).',
+  choiceValue:
+    'Изберете yes, partial или no од листата. Се прифаќаат и зборовите да, делумно и не (и на другите јазици на THB Monitor): кликнете OK за да го задржите внесот.',
   instructions: [
     '# THB Monitor – образец за внесување податоци',
     'Круг: {round} · Држава: {country} · Организации: {organisations} · Преземено: {createdAt}',

@@ -29,6 +29,8 @@ export const sq: Messages = {
   unit: 'Njësia',
   currency: 'Monedha',
   invalidValue: 'Përdorni një vlerë nga lista ose një numër të llojit të duhur (shihni fletën Instructions).',
+  choiceValue:
+    'Zgjidhni yes, partial ose no nga lista. Pranohen edhe fjalët po, pjesërisht dhe jo (edhe në gjuhët e tjera të THB Monitor): klikoni OK për të mbajtur atë që shkruat.',
   instructions: [
     '# THB Monitor – shablloni për të dhënat',
     'Cikli: {round} · Vendi: {country} · Organizatat: {organisations} · Shkarkuar më: {createdAt}',

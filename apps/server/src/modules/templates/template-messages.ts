@@ -1,4 +1,4 @@
-import { cyrillicToLatin, type Locale, type LocalizedText } from '@thbm/shared'
+import { CHOICES, cyrillicToLatin, LOCALES, type Locale, type LocalizedText } from '@thbm/shared'
 import { type Catalog, resources } from '@thbm/shared/i18n'
 import type { AnswerField, DataColumn } from './template-layout.ts'
 import { bs } from './template-messages-bs.ts'
@@ -19,6 +19,8 @@ export interface Messages {
   currency: string
   /** The message of a refused value (Excel's data validation). */
   invalidValue: string
+  /** The message of a typed yes / partial / no that is not a code of the list (Excel lets it stay: see CHOICE_WORDS). */
+  choiceValue: string
   /** Lines of the Instructions sheet; `# ` starts a heading; {round}, {country}, {organisations}, {createdAt}. */
   instructions: string[]
 }
@@ -51,6 +53,8 @@ const en: Messages = {
   unit: 'Unit',
   currency: 'Currency',
   invalidValue: 'Use a value from the list, or a number of the right kind (see the Instructions sheet).',
+  choiceValue:
+    'Choose yes, partial or no from the list. The words yes, partially and no in any language of THB Monitor are accepted too: click OK to keep what you typed.',
   instructions: [
     '# THB Monitor data template',
     'Round: {round} · Country: {country} · Organisations: {organisations} · Downloaded: {createdAt}',
@@ -98,6 +102,8 @@ const srCyrl: Messages = {
   unit: 'Јединица',
   currency: 'Валута',
   invalidValue: 'Користите вредност са листе или број одговарајуће врсте (видети лист Instructions).',
+  choiceValue:
+    'Изаберите yes, partial или no са листе. Прихватају се и речи да, делимично и не (и на другим језицима THB Monitor-а): кликните OK да задржите унос.',
   instructions: [
     '# THB Monitor – шаблон за унос података',
     'Круг: {round} · Држава: {country} · Организације: {organisations} · Преузето: {createdAt}',
@@ -127,6 +133,7 @@ function transliterate(m: Messages): Messages {
     unit: cyrillicToLatin(m.unit),
     currency: cyrillicToLatin(m.currency),
     invalidValue: cyrillicToLatin(m.invalidValue),
+    choiceValue: cyrillicToLatin(m.choiceValue),
     instructions: m.instructions.map(cyrillicToLatin),
   }
 }
@@ -150,6 +157,20 @@ export const TEMPLATE_LANGUAGES = Object.keys(MESSAGES) as Locale[]
 /** Every spelling of "no data" a template accepts, whatever its language (lower case). */
 export const NO_DATA_WORDS: ReadonlySet<string> = new Set(Object.values(MESSAGES).map((m) => m.noData.toLowerCase()))
 
+/** A typed word as the template compares it: trimmed, composed and in lower case (`  Да ` → `да`). */
+export const foldWord = (word: string): string => word.trim().normalize('NFC').toLocaleLowerCase()
+
+/**
+ * The yes / partial / no answers a template accepts, whatever its language: the codes its dropdown offers and each UI
+ * language's words for them (the form's labels, rounds:entry.choice.*), folded by foldWord → the code.
+ */
+export const CHOICE_WORDS: ReadonlyMap<string, (typeof CHOICES.yes_partial_no)[number]> = new Map(
+  CHOICES.yes_partial_no.flatMap((code) => [
+    [code, code] as const,
+    ...LOCALES.map((lang) => [foldWord(catalogText(lang, 'rounds', `entry.choice.${code}`) ?? code), code] as const),
+  ]),
+)
+
 /** A framework text in the language: Serbian Latin falls back to transliterated Cyrillic, then the base locale. */
 export function pickText(text: LocalizedText | undefined, lang: Locale, base: string): string {
   if (!text) return ''
@@ -159,9 +180,14 @@ export function pickText(text: LocalizedText | undefined, lang: Locale, base: st
   return text[base as keyof LocalizedText] ?? text.en ?? ''
 }
 
+/** A text of a UI catalog (namespace and dotted path), undefined when there is none. */
+function catalogText(lang: Locale, ns: keyof (typeof resources)[Locale], path: string): string | undefined {
+  let node: string | Catalog | undefined = resources[lang][ns]
+  for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined
+  return typeof node === 'string' ? node : undefined
+}
+
 /** A label from the enums catalog (e.g. `dimension.sex`), or the code itself when there is none. */
 export function enumLabel(lang: Locale, path: string): string {
-  let node: string | Catalog | undefined = resources[lang].enums
-  for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined
-  return typeof node === 'string' ? node : (path.split('.').pop() ?? path)
+  return catalogText(lang, 'enums', path) ?? path.split('.').pop() ?? path
 }

@@ -1,6 +1,7 @@
-import { LOCALES } from '@thbm/shared'
+import { CHOICES, LOCALES } from '@thbm/shared'
+import { resources } from '@thbm/shared/i18n'
 import { describe, expect, it } from 'vitest'
-import { NO_DATA_WORDS, TEMPLATE_LANGUAGES, templateMessages } from './template-messages.ts'
+import { CHOICE_WORDS, foldWord, NO_DATA_WORDS, TEMPLATE_LANGUAGES, templateMessages } from './template-messages.ts'
 
 /** Every string of a messages object, by its path. */
 function strings(value: unknown, path = ''): [string, string][] {
@@ -30,5 +31,20 @@ describe('the template texts', () => {
 
   it('accept "no data" in every language', () => {
     for (const lang of LOCALES) expect(NO_DATA_WORDS.has(templateMessages(lang).noData.toLowerCase())).toBe(true)
+  })
+
+  it('understand yes, partially and no in every UI language, in any case, each word meaning one answer', () => {
+    const words = new Map<string, string>()
+    for (const lang of LOCALES) {
+      const labels = (resources[lang].rounds as { entry: { choice: Record<string, string> } }).entry.choice
+      for (const code of CHOICES.yes_partial_no) {
+        const word = labels[code] as string
+        for (const typed of [word, word.toUpperCase(), ` ${word.toLowerCase()} `, code.toUpperCase()])
+          expect(CHOICE_WORDS.get(foldWord(typed)), `${lang} ${typed}`).toBe(code)
+        expect(words.get(foldWord(word)) ?? code, `${lang} ${word}`).toBe(code)
+        words.set(foldWord(word), code)
+      }
+    }
+    expect(CHOICE_WORDS.get(foldWord('maybe'))).toBeUndefined()
   })
 })

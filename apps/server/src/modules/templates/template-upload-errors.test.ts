@@ -103,6 +103,48 @@ describe('a filled template with bad values', () => {
     )
     expect(issuePaths(await upload(filled))).toEqual(rows.map((r) => `Data!H${r}`))
   })
+
+  it("reports every cell problem of one indicator's rows at once, with its cell and code", async () => {
+    const edits: Edit[] = [
+      { code: 'IDN-4', key: 'cell:victim_status=identified', value: 'пет' },
+      { code: 'IDN-4', key: 'cell:victim_status=presumed', value: 2.5 },
+      { code: 'IDN-4', key: 'cell:sex=female;victim_status=identified', value: -1 },
+      { code: 'IDN-4', key: 'cell:sex=male;victim_status=identified', value: { formula: 'A1+2' } },
+      { code: 'IDN-4', key: 'cell:sex=female;victim_status=presumed', value: 1.5 },
+      { code: 'COR-5', key: 'numerator', value: 'x' },
+      { code: 'COR-5', key: 'denominator', value: 0 },
+      // An unknown "no data" word does not hide the value's problems; nor does a figure too large its text's.
+      { code: 'IDN-4', key: 'noData', value: 'n/a' },
+      { code: 'JUS-5', key: 'number', value: 1e16 },
+      { code: 'JUS-5', key: 'noDataReason', value: 'x'.repeat(5001) },
+    ]
+    const filled = await fillTemplate(template, edits)
+    const res = await upload(filled)
+    expect(res.statusCode, res.body).toBe(400)
+    const expected = [
+      ['IDN-4', 'cell:victim_status=identified', 'number', 'IDN-4: "пет" is not a number'],
+      ['IDN-4', 'cell:victim_status=presumed', 'number.whole', 'IDN-4: A count is a whole number'],
+      ['IDN-4', 'cell:sex=female;victim_status=identified', 'number.negative', 'IDN-4: A part of a breakdown'],
+      ['IDN-4', 'cell:sex=male;victim_status=identified', 'number', 'formulas are not calculated'],
+      ['IDN-4', 'cell:sex=female;victim_status=presumed', 'number.whole', 'IDN-4: A count is a whole number'],
+      ['COR-5', 'numerator', 'number', 'COR-5: "x" is not a number'],
+      ['COR-5', 'denominator', 'number.zero', 'COR-5: The denominator must be above zero'],
+      ['IDN-4', 'noData', 'noData', 'IDN-4: Choose "no data" from the list'],
+      ['JUS-5', 'number', 'number.range', 'JUS-5: This number is outside the range'],
+      ['JUS-5', 'noDataReason', 'text.tooLong', 'JUS-5: This text is too long (at most 5000 characters)'],
+    ] as const
+    const rows = await Promise.all(expected.map(([code, key]) => rowNumberOf(filled, code, key)))
+    expect(res.json().error.details.issues).toEqual(
+      expected
+        .map(([, , code, message], i) => ({
+          row: rows[i] as number,
+          issue: { path: `Data!H${rows[i]}`, code, message: expect.stringContaining(message) },
+        }))
+        .sort((a, b) => a.row - b.row)
+        .map((e) => e.issue),
+    )
+    expect(res.json().error.message).toBe('The workbook has 10 problem(s); nothing was imported')
+  })
 })
 
 describe('a template that does not fit', () => {
@@ -174,6 +216,22 @@ describe('a template that does not fit', () => {
     const res = await upload(await fillTemplate(template, [], change))
     expect(res.statusCode, res.body).toBe(400)
     expect(issuePaths(res).slice(0, paths.length)).toEqual(paths)
+  })
+
+  it('gives a changed row and a row added below the template a code the web words', async () => {
+    const res = await upload(
+      await fillTemplate(template, [], (wb) => {
+        const sheet = wb.getWorksheet('Data') as ExcelJS.Worksheet
+        sheet.getCell(4, columnOf('code')).value = 'IDN-9'
+        sheet.getCell(sheet.rowCount + 1, columnOf('value')).value = 5
+      }),
+    )
+    expect(res.statusCode, res.body).toBe(400)
+    const issues = res.json().error.details.issues as { path: string; code?: string }[]
+    expect(issues.map((i) => [i.path.replace(/\d+$/, ''), i.code])).toEqual([
+      ['Data!B', 'row.changed'],
+      ['Data!A', 'row.added'],
+    ])
   })
 
   it('refuses a sheet of 100,000 rows by its dimension, before reading cells', async () => {

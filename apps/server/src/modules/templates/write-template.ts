@@ -13,7 +13,7 @@ import {
   TEMPLATE_SHEETS,
   WIDTHS,
 } from './template-layout.ts'
-import { templateMessages } from './template-messages.ts'
+import { type Messages, templateMessages } from './template-messages.ts'
 import { buildTemplateRows, type InputKind, type TemplateModel } from './template-rows.ts'
 import {
   baselineOf,
@@ -81,7 +81,7 @@ export async function writeTemplate(model: TemplateModel, lang: Locale, createdA
     })
     const value = row.getCell(columnOf('value'))
     value.style = { ...TOP, fill: r.editable ? INPUT_FILL : LOCKED_FILL, protection: { locked: !r.editable } }
-    const validation = validationOf(r.input, m.noData, m.invalidValue)
+    const validation = validationOf(r.input, m)
     if (validation && r.editable) value.dataValidation = validation
     row.getCell(columnOf('key')).font = { color: { argb: 'FF808080' }, size: 9 }
   })
@@ -103,15 +103,25 @@ export async function writeTemplate(model: TemplateModel, lang: Locale, createdA
   return Buffer.isBuffer(written) ? written : Buffer.from(written)
 }
 
-function validationOf(input: InputKind, noData: string, error: string): DataValidation | null {
-  const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', error } as const
+/**
+ * The data validation of a value cell. Yes / partial / no offers the codes but only informs about anything else, so
+ * that the word typed in one's language (CHOICE_WORDS, checked on upload) can stay.
+ */
+function validationOf(input: InputKind, m: Messages): DataValidation | null {
+  const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', error: m.invalidValue } as const
   switch (input) {
     case 'yes_partial_no':
-      return { ...common, type: 'list', formulae: ['"yes,partial,no"'] }
+      return {
+        ...common,
+        errorStyle: 'information',
+        error: m.choiceValue,
+        type: 'list',
+        formulae: ['"yes,partial,no"'],
+      }
     case 'rubric':
       return { ...common, type: 'list', formulae: ['"0,1,2,3,4"'] }
     case 'noData':
-      return { ...common, type: 'list', formulae: [`"${noData}"`] }
+      return { ...common, type: 'list', formulae: [`"${m.noData}"`] }
     case 'whole':
     case 'decimal':
       return { ...common, type: input, operator: 'greaterThanOrEqual', formulae: [0] }

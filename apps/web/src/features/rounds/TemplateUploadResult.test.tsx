@@ -87,6 +87,46 @@ describe('TemplateUploadResult', () => {
     expect(screen.queryByText(/problem\(s\)/)).toBeNull()
   })
 
+  it('tells every other problem of a cell or row in the page language too', async () => {
+    const error = new ApiError('validation_failed', 400, 'The workbook has 8 problem(s); nothing was imported', {
+      issues: [
+        { path: 'Data!B5', message: 'This row does not match the template: …', code: 'row.changed' },
+        { path: 'Data!H12', message: 'IDN-4: A count is a whole number', code: 'number.whole' },
+        { path: 'Data!H13', message: 'COR-5: The denominator must be above zero', code: 'number.zero' },
+        {
+          path: 'Data!H14',
+          message: 'JUS-5: This number is outside the range THB Monitor accepts',
+          code: 'number.range',
+        },
+        { path: 'Data!H15', message: 'JUS-5: This text is too long (at most 50000 characters)', code: 'text.tooLong' },
+        { path: 'Data!H16', message: 'IDN-8: Choose one of yes, partial, no', code: 'choice.invalid' },
+        {
+          path: 'Data!H20',
+          message: "AST-1 is no longer in this country's list for the round",
+          code: 'indicator.removed',
+        },
+        { path: 'Data!A300', message: 'Rows were added below the template', code: 'row.added' },
+      ],
+    })
+    const { i18n } = await renderPage(<TemplateUploadResult outcome={{ ok: false, fileName: 'x.xlsx', error }} />)
+    await act(() => i18n.changeLanguage('sr-Latn'))
+    const list = await screen.findByRole('list', { name: '8 problema' })
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Data!B5: Ovaj red se ne poklapa sa obrascem: redovi su premešteni, umetnuti ili obrisani, ili je izmenjena zaključana ćelija. Preuzmite novi obrazac.',
+      'Data!H12: IDN-4: Broj osoba ili slučajeva mora biti ceo broj.',
+      'Data!H13: COR-5: Imenilac mora biti veći od nule.',
+      'Data!H14: JUS-5: Ovaj broj je izvan opsega koji THB Monitor prihvata.',
+      'Data!H15: JUS-5: Ovaj tekst je predugačak. Skratite ga.',
+      'Data!H16: IDN-8: Izaberite jednu od ponuđenih opcija.',
+      'Data!H20: AST-1 više nije na listi vaše države za ovaj krug; njegovi redovi ne mogu da se uvezu.',
+      'Data!A300: Ispod obrasca su dodati redovi. Uklonite ih ili preuzmite novi obrazac.',
+    ])
+  })
+
   it('names a problem of the whole file in words', async () => {
     const error = new ApiError('validation_failed', 400, 'The workbook could not be read', {
       issues: [{ path: 'file', message: 'The file is not an XLSX workbook' }],

@@ -7,8 +7,8 @@ const ANSWER_PREFIX = /^([A-Z][A-Z0-9]*-[0-9A-Za-z.]+(?: · [^:]+)?): /
 
 /**
  * A problem or warning of an uploaded template in the reader's language: by its code (the form's own check sentences,
- * and the template's cell problems), after the indicator it belongs to. A problem without a known code (the
- * workbook's structure) keeps the server's message.
+ * and the template's cell and row problems), after the indicator it belongs to. A problem without a known code (the
+ * workbook's signature, sheets and headers) keeps the server's message.
  */
 export function useTemplateIssueText(): (issue: Issue, severity?: 'error' | 'warning') => string {
   const { t } = useTranslation()
@@ -28,6 +28,18 @@ export function useTemplateIssueText(): (issue: Issue, severity?: 'error' | 'war
         return t('rounds:templates.issue.forbidden')
       case 'conflict':
         return /validated/.test(rest) ? t('rounds:templates.issue.locked') : t('rounds:templates.issue.conflict')
+      case 'indicator.removed': {
+        const indicator = /^(\S+) is no longer/.exec(rest)?.[1]
+        return indicator === undefined ? null : t('rounds:templates.issue.removed', { code: indicator })
+      }
+      case 'row.added':
+        return t('rounds:templates.issue.rowAdded')
+      case 'row.changed':
+        return t('rounds:templates.issue.rowChanged')
+      case 'number.range':
+        return t('rounds:templates.issue.numberRange')
+      case 'text.tooLong':
+        return t('rounds:templates.issue.textTooLong')
       case undefined:
       case 'required':
         return null
