@@ -28,6 +28,7 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
 import { publicReportsRoutes } from './modules/reports/public.routes.ts'
 import { reportsRoutes } from './modules/reports/reports.routes.ts'
+import { reviewWorkRoutes } from './modules/reviews/review-work.routes.ts'
 import { reviewsRoutes } from './modules/reviews/reviews.routes.ts'
 import { roundsRoutes } from './modules/rounds/rounds.routes.ts'
 import { systemRoutes } from './modules/system/system.routes.ts'
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(reportsRoutes)
   await app.register(dashboardsRoutes)
   await app.register(reviewsRoutes)
+  await app.register(reviewWorkRoutes)
   await app.register(publicReportsRoutes)
   await app.register(guideRoutes)
   await registerWebApp(app)

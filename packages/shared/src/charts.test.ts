@@ -1,35 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { type ChartSpec, chartAltText, chartOption, chartTable, chartTableText, wrapWords } from './charts.ts'
+import { barsSpec, heatmapSpec } from './test-fixtures/chart-specs.ts'
 
-const bars: ChartSpec = {
-  kind: 'bars',
-  title: 'Area scores',
-  categoryLabel: 'Area',
-  valueLabel: 'Score',
-  categories: ['Identification', 'Prosecution'],
+const bars = barsSpec({
   series: [
     { name: 'Current', values: [62.5, null] },
     { name: 'Previous', values: [55, 47.25] },
   ],
-  max: 100,
-  noDataLabel: 'no data',
-}
+})
 
-const heatmap: ChartSpec = {
-  kind: 'heatmap',
-  title: 'Scores by country',
-  rowLabel: 'Country',
-  columnLabel: 'Area',
-  rows: ['Albania', 'Serbia'],
-  columns: ['IDN', 'PRO'],
-  values: [
-    [10, null],
-    [45.5, 100],
-  ],
-  min: 0,
-  max: 100,
-  noDataLabel: 'no data',
-}
+const heatmap = heatmapSpec()
 
 const lines: ChartSpec = {
   kind: 'lines',

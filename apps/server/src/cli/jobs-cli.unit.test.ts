@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { thbm } from '../../test/cli.ts'
 import { openDatabase } from '../db/database.ts'
 import { withTransaction } from '../db/transaction.ts'
 import { publishReport } from '../modules/reports/publish-report.ts'
 import { loadRound } from '../modules/rounds/rounds.queries.ts'
-import { runCli } from './main.ts'
 import { barLine } from './progress-bar.ts'
 
 let dir: string
@@ -15,25 +15,6 @@ const saved = {
   db: process.env.DATABASE_URL,
   chromium: process.env.CHROMIUM_PATH,
   locales: process.env.PRERENDER_LOCALES,
-}
-
-/** Runs the CLI in-process: its exit code, what it printed, and what it drew on stderr (the progress bar). */
-async function thbm(...args: string[]): Promise<{ code: number; out: string; bar: string }> {
-  const lines: string[] = []
-  let bar = ''
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => lines.push(a.join(' ')))
-  const err = vi.spyOn(console, 'error').mockImplementation((...a) => lines.push(a.join(' ')))
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    bar += String(chunk)
-    return true
-  })
-  try {
-    return { code: await runCli(args), out: lines.join('\n'), bar }
-  } finally {
-    log.mockRestore()
-    err.mockRestore()
-    stderr.mockRestore()
-  }
 }
 
 /** Publishes a correction of the 2025 round's report for the scope, as the server would: with its render job. */

@@ -2,23 +2,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { runCli } from './main.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { thbm } from '../../test/cli.ts'
 
 let dir: string
 const saved = process.env.DATABASE_URL
-
-async function thbm(...args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = []
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => lines.push(a.join(' ')))
-  const err = vi.spyOn(console, 'error').mockImplementation((...a) => lines.push(a.join(' ')))
-  try {
-    return { code: await runCli(args), out: lines.join('\n') }
-  } finally {
-    log.mockRestore()
-    err.mockRestore()
-  }
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thbm-cli-report-'))

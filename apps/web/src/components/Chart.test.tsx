@@ -1,22 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
-import type { ChartSpec } from '@thbm/shared'
+import { barsSpec } from '@thbm/shared/test-fixtures/chart-specs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { renderPage } from '../test/render.tsx'
 import { Chart } from './Chart.tsx'
 
-const spec: ChartSpec = {
-  kind: 'bars',
-  title: 'Area scores',
-  categoryLabel: 'Area',
-  valueLabel: 'Score',
-  categories: ['Identification', 'Prosecution'],
-  series: [
-    { name: 'Current round', values: [62.5, null] },
-    { name: 'Previous round', values: [55, 40] },
-  ],
-  max: 100,
-  noDataLabel: 'no data',
-}
+const spec = barsSpec()
 
 const cells = (row: HTMLElement | undefined) => [...(row?.querySelectorAll('th, td') ?? [])].map((c) => c.textContent)
 

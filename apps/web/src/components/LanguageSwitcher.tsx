@@ -1,15 +1,13 @@
 import { Box, Button, Menu } from '@mantine/core'
-import { LOCALE_NAMES, LOCALES } from '@thbm/shared/locales'
+import { LOCALE_NAMES, LOCALES, type Locale } from '@thbm/shared/locales'
 import { useTranslation } from 'react-i18next'
 import { activeLocale } from '../i18n/i18n.ts'
 import { useSwitchLocale } from '../i18n/locale-sync.ts'
 import { CheckIcon, LanguageIcon } from './icons.tsx'
 
-/** The language menu: each language named in itself; the choice is saved to the profile when signed in. */
-export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation()
-  const switchLocale = useSwitchLocale()
-  const current = activeLocale(i18n)
+/** The language menu: each language named in itself, the current one checked; `onSelect` applies a choice. */
+export function LanguageMenu({ current, onSelect }: { current: Locale; onSelect: (locale: Locale) => void }) {
+  const { t } = useTranslation()
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -31,7 +29,7 @@ export function LanguageSwitcher() {
           <Menu.Item
             key={locale}
             lang={locale}
-            onClick={() => switchLocale(locale)}
+            onClick={() => onSelect(locale)}
             rightSection={locale === current ? <CheckIcon size={14} /> : null}
             aria-current={locale === current ? 'true' : undefined}
           >
@@ -41,4 +39,11 @@ export function LanguageSwitcher() {
       </Menu.Dropdown>
     </Menu>
   )
+}
+
+/** The app's language menu: the choice is saved to the profile when signed in. */
+export function LanguageSwitcher() {
+  const { i18n } = useTranslation()
+  const switchLocale = useSwitchLocale()
+  return <LanguageMenu current={activeLocale(i18n)} onSelect={switchLocale} />
 }

@@ -4,12 +4,20 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { hasAbility } from '../app/permissions.ts'
-import { ChartIcon } from '../features/dashboards/icons.tsx'
 import { mayReadDashboards } from '../features/dashboards/permissions.ts'
 import { useReviews } from '../features/reviews/api.ts'
-import { ReviewIcon } from '../features/reviews/icons.tsx'
 import { mayRunReviews } from '../features/reviews/permissions.ts'
-import { BookIcon, ClipboardIcon, GlobeIcon, HomeIcon, ListIcon, UserIcon, UsersIcon } from './icons.tsx'
+import {
+  BookIcon,
+  ChartIcon,
+  ClipboardIcon,
+  GlobeIcon,
+  HomeIcon,
+  ListIcon,
+  ReviewIcon,
+  UserIcon,
+  UsersIcon,
+} from './icons.tsx'
 
 interface Item {
   to: string

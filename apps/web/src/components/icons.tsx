@@ -1,7 +1,7 @@
 import type { SVGProps } from 'react'
 
 /** Small decorative line icons (24×24, currentColor); always hidden from assistive technology. */
-function Icon({ children, size = 18, ...props }: SVGProps<SVGSVGElement> & { size?: number }) {
+export function Icon({ children, size = 18, ...props }: SVGProps<SVGSVGElement> & { size?: number }) {
   return (
     <svg
       width={size}
@@ -97,5 +97,26 @@ export const HelpIcon = (p: P) => (
     <circle cx="12" cy="12" r="9" />
     <path d="M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14" />
     <path d="M12 17.5h.01" />
+  </Icon>
+)
+/** A bar chart, for the dashboards entry. */
+export const ChartIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M4 20h16" />
+    <path d="M7 16v-5M12 16V6M17 16v-8" />
+  </Icon>
+)
+/** A checklist with a star, for the reviews entry. */
+export const ReviewIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M9 6h11M9 12h11M9 18h6" />
+    <path d="M4 6l1 1 2-2M4 12l1 1 2-2" />
+    <path d="M18 15.5l.9 1.8 2 .3-1.45 1.4.35 2-1.8-.95-1.8.95.35-2-1.45-1.4 2-.3z" />
+  </Icon>
+)
+export const BellIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
   </Icon>
 )

@@ -23,5 +23,11 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub
 window.HTMLElement.prototype.scrollIntoView = () => {}
+// Mantine's autosizing textarea listens for web fonts loading; jsdom has no document.fonts.
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => {}, removeEventListener: () => {} },
+  })
 
 afterEach(() => cleanup())

@@ -17,7 +17,7 @@ import { parseJson, toBool } from '../../db/portable.ts'
 import type { DB } from '../../db/schema.ts'
 import type { Trx } from '../../db/transaction.ts'
 import { notFound } from '../../errors.ts'
-import { can } from '../../policies.ts'
+import { authorize, can } from '../../policies.ts'
 import type { ReviewSubject } from './reviews.policy.ts'
 
 type Db = Database | Trx
@@ -118,6 +118,38 @@ export async function loadReview(db: Db, id: string): Promise<LoadedReview | nul
 export async function getReviewOrThrow(db: Db, actor: Actor, id: string): Promise<LoadedReview> {
   const review = await loadReview(db, id)
   if (!review || !can(actor, 'review.read', subjectOf(review))) throw notFound('Review not found')
+  return review
+}
+
+/** For coordinators only: the review, or 404 to participants and everyone else (for reads that could show ratings). */
+export async function getManagedReviewOrThrow(db: Db, actor: Actor, id: string): Promise<LoadedReview> {
+  const review = await getReviewOrThrow(db, actor, id)
+  if (!can(actor, 'review.manage', subjectOf(review))) throw notFound('Review not found')
+  return review
+}
+
+/** The review a coordinator changes: 404 when the review is not visible, 403 to participants. */
+export async function getReviewToManage(db: Db, actor: Actor, id: string): Promise<LoadedReview> {
+  const review = await getReviewOrThrow(db, actor, id)
+  authorize(actor, 'review.manage', subjectOf(review))
+  return review
+}
+
+/** The review and the actor's participation, for their own work: 404 when not visible, 403 to non-participants. */
+export async function getReviewToRespond(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ review: LoadedReview; participant: LoadedParticipant }> {
+  const review = await getReviewOrThrow(db, actor, id)
+  authorize(actor, 'review.respond', subjectOf(review))
+  return { review, participant: participantOf(review, actor) as LoadedParticipant }
+}
+
+/** The review as it is inside the transaction, so a round closed meanwhile is seen; 404 when it is gone. */
+export async function freshReviewOrThrow(trx: Trx, id: string): Promise<LoadedReview> {
+  const review = await loadReview(trx, id)
+  if (!review) throw notFound('Review not found')
   return review
 }
 

@@ -1,23 +1,9 @@
 import type { ReactNode } from 'react'
+import { Icon } from '../../components/icons.tsx'
 
 /** Small decorative toolbar glyphs (the buttons carry the names); hidden from assistive technology. */
 function Glyph({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      width={16}
-      height={16}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  )
+  return <Icon size={16}>{children}</Icon>
 }
 
 const Letter = ({ children, style }: { children: ReactNode; style?: React.CSSProperties }) => (

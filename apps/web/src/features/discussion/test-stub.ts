@@ -54,10 +54,6 @@ export function stubApi(
   return calls
 }
 
-// Mantine's autosizing textarea listens for font loading; jsdom has no document.fonts.
-if (!('fonts' in document))
-  Object.defineProperty(document, 'fonts', { value: { addEventListener() {}, removeEventListener() {} } })
-
 // ProseMirror measures the selection to scroll it into view; jsdom lays nothing out and has no Range geometry.
 const emptyRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList
 if (!Range.prototype.getClientRects) Range.prototype.getClientRects = emptyRects

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { DecisionsOverview } from '@thbm/shared'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderPage, stubFetch } from '../../test/render.tsx'
 import { DecisionModal } from './DecisionModal.tsx'
 import { DecisionSummary } from './DecisionSummary.tsx'
@@ -33,14 +33,6 @@ const overview: DecisionsOverview = {
 }
 const indicators = ['A-1', 'A-2', 'A-3', 'A-4', 'A-5'].map((code) => ({ code, title: `Title ${code}` }))
 
-// Mantine's autosizing textarea listens for web fonts loading; jsdom has no document.fonts.
-beforeAll(() => {
-  if (!('fonts' in document))
-    Object.defineProperty(document, 'fonts', {
-      configurable: true,
-      value: { addEventListener: () => {}, removeEventListener: () => {} },
-    })
-})
 afterEach(() => vi.unstubAllGlobals())
 
 describe('decisions', () => {

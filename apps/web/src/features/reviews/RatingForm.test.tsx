@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderPage, stubFetch } from '../../test/render.tsx'
 import { RatingForm, type WorkspaceItem } from './RatingForm.tsx'
 
@@ -22,14 +22,6 @@ const indicators = [
   { code: 'IDN-4', title: 'Presumed victims' },
 ]
 
-// Mantine's autosizing textarea listens for web fonts loading; jsdom has no document.fonts.
-beforeAll(() => {
-  if (!('fonts' in document))
-    Object.defineProperty(document, 'fonts', {
-      configurable: true,
-      value: { addEventListener: () => {}, removeEventListener: () => {} },
-    })
-})
 afterEach(() => vi.unstubAllGlobals())
 
 async function renderForm(fetchStub: ReturnType<typeof vi.fn>, overrides: Partial<WorkspaceItem> = {}) {
