@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     }
     throw err
   }
-  const database = openDatabase(config.database)
+  const database = openDatabase(config.database, { backgroundCheckpoints: true })
   await prepareDatabase(database, config)
   const app = await buildApp({ config, database })
   let stopJobs = async () => {}

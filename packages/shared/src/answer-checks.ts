@@ -1,5 +1,5 @@
 import type { AnswerCheck, AnswerValue, SaveAnswerBody } from './answers.ts'
-import { CHOICES, dimensionsOf, formatCellKey, parseCellKey } from './answers.ts'
+import { CHOICES, dimensionsOf, parseCellKey } from './answers.ts'
 import type { IndicatorDoc } from './framework.ts'
 import { detectPersonalData } from './personal-data.ts'
 
@@ -44,61 +44,106 @@ function checkValue(ind: Ind, v: AnswerValue, complete: boolean): AnswerCheck[] 
   return out
 }
 
-/** Cell problems: unknown dimensions or categories, and parts that do not add up to the total they break down. */
+/** A cell with its parts in the order of formatCellKey (dimensions sorted once per check, not per cell). */
+interface KnownCell {
+  key: string
+  dims: string[]
+  categories: string[]
+  value: number
+}
+
+/**
+ * Cell problems: unknown dimensions or categories, and parts that do not add up to the total they break down. Plain
+ * loops: it runs on every save, for every cell and dimension.
+ */
 function checkCells(ind: Ind, body: Pick<SaveAnswerBody, 'cells' | 'value'>): AnswerCheck[] {
   const out: AnswerCheck[] = []
   const dims = dimensionsOf(ind)
-  const values = new Map<string, number>()
-  body.cells.forEach((cell, i) => {
+  const sortedDims = [...dims.keys()].sort(byLocale)
+  const known = new Map<string, KnownCell>()
+  for (let i = 0; i < body.cells.length; i++) {
+    const cell = body.cells[i] as SaveAnswerBody['cells'][number]
     const parsed = parseCellKey(cell.key)
-    const bad = !parsed || [...parsed].some(([d, c]) => !dims.get(d)?.includes(c))
-    if (bad) out.push(err(`cells[${i}].key`, 'cell.unknown', `${cell.key} is not a category of this indicator`))
-    else if (values.has(formatCellKey(parsed)))
-      out.push(err(`cells[${i}].key`, 'cell.duplicate', `${cell.key} is given twice`))
+    let bad = !parsed
+    if (parsed) for (const [d, c] of parsed) if (!dims.get(d)?.includes(c)) bad = true
+    if (bad || !parsed) {
+      out.push(err(`cells[${i}].key`, 'cell.unknown', `${cell.key} is not a category of this indicator`))
+      continue
+    }
+    const partDims: string[] = []
+    const partCategories: string[] = []
+    for (const d of sortedDims) {
+      const c = parsed.get(d)
+      if (c === undefined) continue
+      partDims.push(d)
+      partCategories.push(c)
+    }
+    const key = keyOf(partDims, partCategories, -1)
+    if (known.has(key)) out.push(err(`cells[${i}].key`, 'cell.duplicate', `${cell.key} is given twice`))
     else {
       if (ind.measurement.type === 'count' && !Number.isInteger(cell.value))
         out.push(err(`cells[${i}].value`, 'number.whole', 'A count is a whole number'))
-      values.set(formatCellKey(parsed), cell.value)
+      known.set(key, { key, dims: partDims, categories: partCategories, value: cell.value })
     }
-  })
+  }
   if (dims.has('victim_status') && body.value.number !== null) {
     out.push(err('value.number', 'status.mixed', 'Give identified and presumed victims separately, never one total'))
   }
   // For every given cell (and the grand total), the parts along one more dimension must not exceed it, and must
   // equal it when every category of that dimension is given.
-  const parents: [string, Map<string, string>, number][] = [...values].map(([k, v]) => [
-    k,
-    parseCellKey(k) as Map<string, string>,
-    v,
-  ])
-  if (body.value.number !== null) parents.push(['', new Map(), body.value.number])
+  const parents = [...known.values()]
+  if (body.value.number !== null) parents.push({ key: '', dims: [], categories: [], value: body.value.number })
   // Each given cell is a part of the cell without one of its dimensions: index the parts by that parent and
   // dimension once, instead of formatting every possible child key of every parent.
-  const partsOf = new Map<string, { category: string; value: number }[]>()
-  for (const [, cell, value] of parents)
-    for (const [d, category] of cell) {
-      const rest = new Map(cell)
-      rest.delete(d)
-      const id = `${formatCellKey(rest)}|${d}`
-      partsOf.set(id, [...(partsOf.get(id) ?? []), { category, value }])
+  const partsOf = new Map<string, Map<string, { category: string; value: number }[]>>()
+  for (const cell of parents)
+    for (let j = 0; j < cell.dims.length; j++) {
+      const parentKey = keyOf(cell.dims, cell.categories, j)
+      const dim = cell.dims[j] as string
+      const part = { category: cell.categories[j] as string, value: cell.value }
+      let byDim = partsOf.get(parentKey)
+      if (!byDim) {
+        byDim = new Map()
+        partsOf.set(parentKey, byDim)
+      }
+      const list = byDim.get(dim)
+      if (list) list.push(part)
+      else byDim.set(dim, [part])
     }
-  for (const [key, parent, total] of parents) {
+  const statusSplit = dims.has('victim_status')
+  for (const parent of parents) {
+    const byDim = partsOf.get(parent.key)
+    if (!byDim) continue
+    const hasStatus = parent.dims.includes('victim_status')
     for (const [dim, categories] of dims) {
-      if (parent.has(dim) || (dim !== 'victim_status' && dims.has('victim_status') && !parent.has('victim_status')))
-        continue
+      if (parent.dims.includes(dim) || (dim !== 'victim_status' && statusSplit && !hasStatus)) continue
+      const parts = byDim.get(dim)
+      if (!parts) continue
       // In category order, so the sum is the same to the last bit.
-      const parts = (partsOf.get(`${key}|${dim}`) ?? [])
-        .sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category))
-        .map((p) => p.value)
-      if (parts.length === 0) continue
-      const sum = parts.reduce((a, b) => a + b, 0)
-      const where = key ? `cells[${key}]` : 'value.number'
-      if (sum > total || (parts.length === categories.length && sum !== total)) {
+      const ordered = parts.map((p) => ({ at: categories.indexOf(p.category), value: p.value })).sort(byAt)
+      let sum = 0
+      for (const p of ordered) sum += p.value
+      const total = parent.value
+      const where = parent.key ? `cells[${parent.key}]` : 'value.number'
+      if (sum > total || (ordered.length === categories.length && sum !== total)) {
         out.push(warn(where, 'parts.mismatch', `The ${dim} breakdown adds up to ${sum}, not ${total}`))
       }
     }
   }
   return out
+}
+
+const byLocale = (a: string, b: string) => a.localeCompare(b)
+const byAt = (a: { at: number }, b: { at: number }) => a.at - b.at
+
+/** The key (`dim=cat;dim=cat`) of a cell's parts, leaving out the part at `skip` (none when -1). */
+function keyOf(dims: string[], categories: string[], skip: number): string {
+  let key = ''
+  for (let i = 0; i < dims.length; i++) {
+    if (i === skip) continue
+    key += `${key ? ';' : ''}${dims[i]}=${categories[i]}`
+  }
+  return key
 }
 
 /**

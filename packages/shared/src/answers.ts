@@ -102,14 +102,23 @@ export function dimensionsOf(
 
 /** A cell key `dim=cat;dim=cat` with dimensions in alphabetical order; null when malformed. */
 export function parseCellKey(key: string): Map<string, string> | null {
-  const parts = key.split(';')
   const map = new Map<string, string>()
-  for (const part of parts) {
-    const [dim, cat, extra] = part.split('=')
-    if (!dim || !cat || extra !== undefined || map.has(dim)) return null
+  // Each `;`-separated part is `dim=cat`: both non-empty, one `=` only, each dimension once. (Scanned in place: it
+  // runs for every cell of every save.)
+  for (let start = 0; ; ) {
+    const semicolon = key.indexOf(';', start)
+    const end = semicolon === -1 ? key.length : semicolon
+    const eq = key.indexOf('=', start)
+    if (eq === -1 || eq >= end) return null
+    const next = key.indexOf('=', eq + 1)
+    if (next !== -1 && next < end) return null
+    const dim = key.slice(start, eq)
+    const cat = key.slice(eq + 1, end)
+    if (!dim || !cat || map.has(dim)) return null
     map.set(dim, cat)
+    if (semicolon === -1) return map
+    start = semicolon + 1
   }
-  return map
 }
 
 export function formatCellKey(cell: Map<string, string> | Record<string, string>): string {

@@ -6,6 +6,7 @@ import pg from 'pg'
 import type { Config } from '../config.ts'
 import type { Engine } from './migrations/helpers.ts'
 import type { DB } from './schema.ts'
+import { checkpointInBackground } from './wal-checkpoints.ts'
 
 // int8 (counts, sums) and numeric come back as strings from pg; the app wants numbers on both engines.
 pg.types.setTypeParser(20, (v) => Number(v))
@@ -18,13 +19,23 @@ export interface DatabaseHandle {
   engine: Engine
   /** The SQLite connection, for online backup and integrity checks; absent on PostgreSQL. */
   sqlite?: SQLite.Database
+  /**
+   * SQLite: a second connection to the file, for reads that must see only committed data and must not queue behind
+   * the app connection's transactions (the data generation, db/generation.ts); absent on PostgreSQL and in memory.
+   */
+  committed?: SQLite.Database
   close(): Promise<void>
 }
 
 /** Opens the database named by the config: a SQLite file (created with its folder) or a PostgreSQL URL. */
 export function openDatabase(
   database: Config['database'],
-  options: { searchPath?: string; poolSize?: number } = {},
+  options: {
+    searchPath?: string
+    poolSize?: number
+    /** SQLite: checkpoint the WAL from a worker thread, off the event loop (the server: wal-checkpoints.ts). */
+    backgroundCheckpoints?: boolean
+  } = {},
 ): DatabaseHandle {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -52,7 +63,22 @@ export function openDatabase(
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   })
-  return { db, engine: 'sqlite', sqlite, close: () => db.destroy() }
+  const inFile = database.file !== ':memory:'
+  const stopCheckpoints =
+    options.backgroundCheckpoints && inFile ? checkpointInBackground(sqlite, database.file) : async () => {}
+  const committed = inFile ? new SQLite(database.file, { fileMustExist: true }) : undefined
+  committed?.pragma('busy_timeout = 5000')
+  return {
+    db,
+    engine: 'sqlite',
+    sqlite,
+    ...(committed ? { committed } : {}),
+    close: async () => {
+      await stopCheckpoints()
+      committed?.close()
+      await db.destroy()
+    },
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Generated } from 'kysely'
 export interface DB {
   appMeta: { key: string; value: string }
   /** One row (id 1): bumped by every write transaction; read caches are keyed by it (see db/generation.ts). */
-  dataGeneration: { id: number; epoch: string; n: number }
+  dataGeneration: { id: number; epoch: string; n: number; setupN: number }
   countries: { code: string; names: string; sortOrder: number; version: number; createdAt: string; updatedAt: string }
   organisations: {
     id: string

@@ -5,12 +5,20 @@ const NUL = '\u0000'
 
 /** The path of the first string (or key) that holds a NUL character, or null. */
 export function nulPath(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes(NUL) ? path : null
+  // The path is made only on the way back from a NUL (the walk runs over every request body).
+  const found = nulAt(value, depth)
+  return found && `${path}${found.map((key) => `.${key}`).join('')}`
+}
+
+/** The keys down to the first NUL ([] when it is in the value itself), or null. */
+function nulAt(value: unknown, depth: number): string[] | null {
+  if (typeof value === 'string') return value.includes(NUL) ? [] : null
   if (depth > 64 || !value || typeof value !== 'object') return null
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes(NUL)) return `${path}.${key.replaceAll(NUL, '\\0')}`
-    const found = nulPath(item, `${path}.${key}`, depth + 1)
-    if (found) return found
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    if (key.includes(NUL)) return [key.replaceAll(NUL, '\\0')]
+    const found = nulAt((value as Record<string, unknown>)[key], depth + 1)
+    if (found) return [key, ...found]
   }
   return null
 }

@@ -1,6 +1,6 @@
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import helmet from 'helmet'
 import { forbidden } from '../errors.ts'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -27,7 +27,8 @@ export function isCrossSiteWrite(request: FastifyRequest, publicUrl: string | un
 
 /** Security headers with a CSP the app itself passes, per-IP rate limiting, and the Origin check on writes. */
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
-  await app.register(helmet, {
+  // Helmet's middleware is built once: the Fastify plugin built it (and parsed the CSP) again on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -47,6 +48,9 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     strictTransportSecurity: app.config.cookieSecure === true,
     crossOriginEmbedderPolicy: false,
   })
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+  )
   await app.register(rateLimit, {
     global: true,
     max: app.config.rateLimitPerMinute,

@@ -10,6 +10,7 @@ import * as m0008 from './0008_reviews.ts'
 import * as m0009 from './0009_bench_indexes.ts'
 import * as m0010 from './0010_jobs.ts'
 import * as m0012 from './0012_template_uploads.ts'
+import * as m0013 from './0013_generation_shards.ts'
 import type { Engine } from './helpers.ts'
 
 /** Forward-only migrations, in order. Never edit one that has shipped: add the next. */
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, engine: Engi
   '0009_bench_indexes': m0009,
   '0010_jobs': m0010,
   '0012_template_uploads': m0012,
+  '0013_generation_shards': m0013,
 }

@@ -6,6 +6,7 @@ import { notFound } from '../../errors.ts'
 import { loadAdaptation } from '../frameworks/adaptations.ts'
 import { loadVersion } from '../frameworks/frameworks.queries.ts'
 import type { LoadedRound } from '../rounds/rounds.queries.ts'
+import type { EarlierRound } from './previous-value.ts'
 
 export interface AnswerContext {
   round: LoadedRound
@@ -15,6 +16,8 @@ export interface AnswerContext {
   changeThreshold: number
   /** Organisations assigned to answer this indicator. */
   assigned: string[]
+  /** The previous round to compare with, when already looked up (previous-value.ts); undefined when not. */
+  earlier?: EarlierRound | null
 }
 
 /** The indicator (framework or national extra) a country answers in a round; 404 when it is not in the list. */

@@ -1,4 +1,4 @@
-import { type Answer, type AnswerStatus, checkAnswer, type SaveAnswerBody } from '@thbm/shared'
+import { type Answer, type AnswerCheck, type AnswerStatus, checkAnswer, type SaveAnswerBody } from '@thbm/shared'
 import type { Actor } from '../../actor.ts'
 import type { Database } from '../../db/database.ts'
 import { toBool } from '../../db/portable.ts'
@@ -78,6 +78,60 @@ export function storedBody(
   }
 }
 
+export interface EvidenceFile {
+  id: string
+  originalName: string
+  size: number
+  mediaType: string
+}
+
+/** What an answer is shown from: its row as stored, with its organisation and the name of who changed it last. */
+export interface StoredAnswer {
+  row: AnswerRow
+  organisation: { id: string; name: string; type: string }
+  updatedByName: string | null
+  body: SaveAnswerBody
+  evidenceIds: string[]
+  files: EvidenceFile[]
+  /** Its checks when they are known already (the save that stored it ran them on the same figures). */
+  checks?: AnswerCheck[]
+}
+
+/** An answer as the API shows it, with its checks (against the previous round's figure) and the actor's abilities. */
+export function toAnswer(actor: Actor, ctx: AnswerContext, stored: StoredAnswer, previous: number | null): Answer {
+  const { row, body } = stored
+  const subject = { countryCode: ctx.countryCode, organisationId: row.organisationId }
+  return {
+    id: row.id,
+    organisation: stored.organisation,
+    status: row.status as AnswerStatus,
+    noData: body.noData,
+    noDataReason: body.noDataReason,
+    value: body.value,
+    cells: body.cells,
+    narrative: body.narrative,
+    partsExplanation: body.partsExplanation,
+    changeComment: body.changeComment,
+    returnComment: row.returnComment,
+    evidence: body.evidence.map((e, i) => {
+      const file = stored.files.find((f) => f.id === e.fileId)
+      return {
+        ...e,
+        id: stored.evidenceIds[i] as string,
+        file: file ? { id: file.id, name: file.originalName, size: file.size, mediaType: file.mediaType } : null,
+      }
+    }),
+    checks:
+      stored.checks ??
+      checkAnswer(ctx.indicator, body, { complete: false, previous, changeThreshold: ctx.changeThreshold }),
+    updatedAt: row.updatedAt,
+    updatedBy: stored.updatedByName,
+    submittedAt: row.submittedAt,
+    version: row.version,
+    abilities: abilitiesFor(actor, ['answer.write', 'answer.return'], subject),
+  }
+}
+
 /** The answers of the given organisations (all when null) for one indicator, with their checks and abilities. */
 export async function presentAnswers(
   db: Db,
@@ -103,7 +157,7 @@ export async function presentAnswers(
     query = query.where('answers.organisationId', 'in', organisationIds.length ? organisationIds : [''])
   const rows = await query.execute()
   const out: Answer[] = []
-  for (const row of rows) {
+  for (const { organisationName, organisationType, updatedByName, ...row } of rows) {
     const { body, evidenceIds } = await loadAnswerParts(db, row)
     const files = body.evidence.some((e) => e.fileId)
       ? await db
@@ -117,38 +171,10 @@ export async function presentAnswers(
           .execute()
       : []
     const previous = await previousValue(db, ctx, row.organisationId)
-    const subject = { countryCode: ctx.countryCode, organisationId: row.organisationId }
-    out.push({
-      id: row.id,
-      organisation: { id: row.organisationId, name: row.organisationName, type: row.organisationType },
-      status: row.status as AnswerStatus,
-      noData: body.noData,
-      noDataReason: body.noDataReason,
-      value: body.value,
-      cells: body.cells,
-      narrative: body.narrative,
-      partsExplanation: body.partsExplanation,
-      changeComment: body.changeComment,
-      returnComment: row.returnComment,
-      evidence: body.evidence.map((e, i) => {
-        const file = files.find((f) => f.id === e.fileId)
-        return {
-          ...e,
-          id: evidenceIds[i] as string,
-          file: file ? { id: file.id, name: file.originalName, size: file.size, mediaType: file.mediaType } : null,
-        }
-      }),
-      checks: checkAnswer(ctx.indicator, body, {
-        complete: false,
-        previous: previous?.number ?? null,
-        changeThreshold: ctx.changeThreshold,
-      }),
-      updatedAt: row.updatedAt,
-      updatedBy: row.updatedByName,
-      submittedAt: row.submittedAt,
-      version: row.version,
-      abilities: abilitiesFor(actor, ['answer.write', 'answer.return'], subject),
-    })
+    const organisation = { id: row.organisationId, name: organisationName, type: organisationType }
+    out.push(
+      toAnswer(actor, ctx, { row, organisation, updatedByName, body, evidenceIds, files }, previous?.number ?? null),
+    )
   }
   return out
 }

@@ -12,7 +12,7 @@ let versionId: string
 let ngo: { id: string }
 let provider: string
 
-async function send(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, cookie = lead) {
+async function send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, cookie = lead) {
   return t.app.inject({ method, url, payload, headers: { cookie } })
 }
 
@@ -206,7 +206,54 @@ describe('evidence', () => {
   })
 })
 
+describe('the answer a save returns', () => {
+  it('is the answer as a reload shows it: stored values, cells in key order, checks, evidence', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    const url = answerUrl(round, 'IDN-4')
+    // Out of key order, parts above their totals, and a count that PostgreSQL's `real` does not keep exactly.
+    const cells = [
+      { key: 'victim_status=presumed', value: 3 },
+      { key: 'sex=male;victim_status=identified', value: 16_777_217 },
+      { key: 'sex=female;victim_status=presumed', value: 5 },
+      { key: 'victim_status=identified', value: 10 },
+      { key: 'sex=female;victim_status=identified', value: 2 },
+    ]
+    const shown = async () =>
+      (
+        (await send('GET', `/api/rounds/${round.id}/countries/RS/indicators/IDN-4`, undefined, provider)).json()
+          .data as IndicatorWork
+      ).answers[0]
+    const evidence = [
+      { kind: 'link', title: 'Police statistics', url: 'https://example.org/police-2026.csv' },
+      { kind: 'citation', title: 'Criminal Code', citation: 'Art. 388', internal: true },
+    ]
+    const created = await send('PUT', url, { version: 0, cells, narrative: 'Police and shelters', evidence }, provider)
+    expect(created.statusCode, created.body).toBe(200)
+    const answer = created.json().data as Answer
+    expect(answer.checks.filter((c) => c.code === 'parts.mismatch')).toHaveLength(2)
+    expect(answer).toEqual(await shown())
+    const updated = await send('PUT', url, { version: 1, cells: cells.slice(1), evidence: evidence.slice(1) }, provider)
+    expect(updated.statusCode, updated.body).toBe(200)
+    expect(updated.json().data).toEqual(await shown())
+  })
+})
+
 describe('who may answer', () => {
+  it('loses the right to answer at once when the membership is removed, while answers are being saved', async () => {
+    const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
+    const user = await asUser(t.app, 'data_provider', 'RS', { organisationId: ngo.id })
+    const admin = (await asUser(t.app, 'admin')).cookie
+    const url = answerUrl(round, 'IDN-1')
+    for (const version of [0, 1])
+      expect((await send('PUT', url, { version, value: { choice: '2' } }, user.cookie)).statusCode).toBe(200)
+    const removed = await send('DELETE', `/api/users/${user.id}/memberships/${user.membershipId}`, undefined, admin)
+    expect(removed.statusCode, removed.body).toBe(200)
+    const refused = await expectNoChange(t.db, () =>
+      send('PUT', url, { version: 2, value: { choice: '3' } }, user.cookie),
+    )
+    expect(refused.statusCode).toBe(404)
+  })
+
   it('keeps data providers to their own organisation and the indicators it is asked', async () => {
     const round = await collectingRound({ from: '2026-01-01', to: '2026-12-31' })
     const other = await buildOrganisation(t.db, { countryCode: 'RS', type: 'government' })

@@ -10,18 +10,20 @@ import {
   SubmitAllResultSchema,
   SubmitAnswerBodySchema,
 } from '@thbm/shared'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Actor } from '../../actor.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { forbidden, notFound } from '../../errors.ts'
-import { actorOf, contextOf } from '../../http/auth.ts'
+import { actorOf, contextOf, setupGenerationOf } from '../../http/auth.ts'
 import { can } from '../../policies.ts'
 import { getRoundCountryOrThrow } from '../rounds/rounds.queries.ts'
-import { type AnswerContext, loadAnswerContext } from './answer-context.ts'
-import { presentAnswers } from './answers.queries.ts'
+import type { AnswerContext } from './answer-context.ts'
+import { presentAnswers, toAnswer } from './answers.queries.ts'
+import { AnswerContextCache } from './context-cache.ts'
 import { previousValue } from './previous-value.ts'
-import { saveAnswer } from './save-answer.ts'
+import { writeAnswer } from './save-answer.ts'
 import { submitAll } from './submit-all.ts'
 import { returnAnswer, submitAnswer } from './submit-answer.ts'
 
@@ -50,8 +52,9 @@ const editable = (roundStatus: string, answers: { status: string }[]) =>
 
 export const answersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['data collection']
-  const context = async (actor: Actor, p: { roundId: string; country: string; code: string }) =>
-    loadAnswerContext(app.db, await getRoundCountryOrThrow(app.db, actor, p.roundId, p.country), p.country, p.code)
+  const contexts = new AnswerContextCache(app.db)
+  const context = async (request: FastifyRequest, p: { roundId: string; country: string; code: string }) =>
+    contexts.get(actorOf(request), await setupGenerationOf(request), p)
   const one = async (actor: Actor, ctx: AnswerContext, organisationId: string) => {
     const [answer] = await presentAnswers(app.db, actor, ctx, [organisationId])
     return { data: answer as NonNullable<typeof answer> }
@@ -64,7 +67,7 @@ export const answersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request)
-      const ctx = await context(actor, request.params)
+      const ctx = await context(request, request.params)
       const readable = readableOrganisations(actor, ctx.countryCode)
       const orgs = await app.db
         .selectFrom('organisations')
@@ -112,12 +115,14 @@ export const answersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request)
-      const ctx = await context(actor, request.params)
+      const ctx = await context(request, request.params)
       authorizeWrite(actor, ctx, request.params.organisationId)
-      await withTransaction(app.db, (trx) =>
-        saveAnswer(trx, contextOf(request), ctx, request.params.organisationId, request.body),
+      const organisation = await contexts.organisation(await setupGenerationOf(request), request.params.organisationId)
+      // Shown as the writes stored it, without reading it again.
+      const { stored, previous } = await withTransaction(app.db, (trx) =>
+        writeAnswer(trx, contextOf(request), ctx, request.params.organisationId, request.body, { organisation }),
       )
-      return one(actor, ctx, request.params.organisationId)
+      return { data: toAnswer(actor, ctx, stored, previous?.number ?? null) }
     },
   )
 
@@ -133,7 +138,7 @@ export const answersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request)
-      const ctx = await context(actor, request.params)
+      const ctx = await context(request, request.params)
       authorizeWrite(actor, ctx, request.params.organisationId)
       await withTransaction(app.db, (trx) =>
         submitAnswer(trx, contextOf(request), ctx, request.params.organisationId, request.body.version),
@@ -154,7 +159,7 @@ export const answersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request)
-      const ctx = await context(actor, request.params)
+      const ctx = await context(request, request.params)
       const subject = { countryCode: ctx.countryCode, organisationId: request.params.organisationId }
       if (!can(actor, 'answer.read', subject)) throw notFound('Answer not found')
       if (!can(actor, 'answer.return', subject)) throw forbidden()

@@ -8,9 +8,10 @@ interface Entry {
 }
 
 /**
- * Signed-in actors per session, kept per process and trusted only for the data generation they were read at
- * (db/generation.ts): signing out, a password change, a deactivation or a membership change is a write transaction,
- * which bumps the generation, so every instance loads the session again on its next request. An entry is used only
+ * Signed-in actors per session, kept per process and trusted only for the setup generation they were read at
+ * (db/generation.ts): signing out, a password change, a deactivation or a membership change is a write transaction
+ * that changes more than answer data, which bumps that generation, so every instance loads the session again on its
+ * next request (saving answers does not). An entry is used only
  * while the session is neither expired nor idle by the times it holds; anything else goes back to the database,
  * which decides. Bounded by count, least recently used first out.
  */

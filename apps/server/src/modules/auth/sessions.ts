@@ -34,7 +34,7 @@ export async function createSession(
   return { token, id, expiresAt }
 }
 
-/** A per-process cache of signed-in actors and the data generation of this request (session-cache.ts). */
+/** A per-process cache of signed-in actors and the setup generation of this request (session-cache.ts). */
 export interface CachedLookup {
   cache: SessionCache
   generation: string
@@ -42,7 +42,7 @@ export interface CachedLookup {
 
 /**
  * Loads the actor behind a session token; null when the session is unknown, expired, idle too long or the user
- * inactive. With `cached`, a session read at the same data generation is taken from the cache (no query).
+ * inactive. With `cached`, a session read at the same setup generation is taken from the cache (no query).
  */
 export async function findActorBySession(
   db: Database,

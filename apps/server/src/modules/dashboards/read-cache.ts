@@ -65,13 +65,23 @@ export class ReadCache<T> {
   }
 }
 
-/** What a read that filters by permission depends on: the actor's memberships (policies read nothing else). */
+const keysOfActors = new WeakMap<Actor, string>()
+
+/**
+ * What a read that filters by permission depends on: the actor's memberships (policies read nothing else). Made once
+ * per actor object (the signed-in actor is kept per session, and its memberships are not changed in place).
+ */
 export function membershipsKey(actor: Actor): string {
-  return JSON.stringify(
-    actor.memberships
-      .map((m) => [m.role, m.countryCode ?? '', m.organisationId ?? ''])
-      .sort((a, b) => (a.join() < b.join() ? -1 : 1)),
-  )
+  let key = keysOfActors.get(actor)
+  if (key === undefined) {
+    key = JSON.stringify(
+      actor.memberships
+        .map((m) => [m.role, m.countryCode ?? '', m.organisationId ?? ''])
+        .sort((a, b) => (a.join() < b.join() ? -1 : 1)),
+    )
+    keysOfActors.set(actor, key)
+  }
+  return key
 }
 
 const gzipped = (data: Buffer) =>
