@@ -162,7 +162,7 @@ test('a data provider signs in, answers, is told of an error, corrects it and su
   await page.keyboard.type('80')
   await page.keyboard.press('Tab')
   const over = msg('rounds:checks.code.percentage_over100')
-  await expect(page.getByText(over)).toBeVisible()
+  await expect(page.getByText(over, { exact: true })).toBeVisible()
   const invalidField = page.locator('input[aria-invalid="true"]')
   await expect(invalidField).toHaveCount(1)
   const describedBy = (await invalidField.getAttribute('aria-describedby')) ?? ''
@@ -174,7 +174,8 @@ test('a data provider signs in, answers, is told of an error, corrects it and su
   )
   expect(descriptions.join(' ')).toContain(over)
   // The field's error is announced as it appears.
-  await expect(page.getByRole('alert').filter({ hasText: over })).toBeVisible()
+  // (The form's summary, an alert too, lists it with the field's label.)
+  await expect(page.locator('[role="alert"][id$="-error"]').filter({ hasText: over })).toBeVisible()
   await expect(status).toHaveText(msg('rounds:save.invalid'))
   await expect(status).toHaveAttribute('aria-live', 'polite')
 
