@@ -78,7 +78,15 @@ describe('backup and restore', () => {
       const truncated = path.join(dir, 'truncated.dump')
       fs.writeFileSync(truncated, fs.readFileSync(good).subarray(0, 2000))
       await expect(restoreDatabase(restored.handle, truncated)).rejects.toThrow()
-      const counts = Object.values(await snapshotDatabase(restored.handle.db)).map((rows) => rows.length)
+      // Nothing written: the restore stopped before migrating (no tables at all), or every table is empty. Which one
+      // depends on where the truncated dump breaks off.
+      const counts = await snapshotDatabase(restored.handle.db).then(
+        (tables) => Object.values(tables).map((rows) => rows.length),
+        (err: Error) => {
+          if (/does not exist|no such table/.test(err.message)) return [0]
+          throw err
+        },
+      )
       expect(counts.every((n) => n === 0)).toBe(true)
     } finally {
       await restored.close()
