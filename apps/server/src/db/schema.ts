@@ -1,11 +1,14 @@
 import type { Generated } from 'kysely'
+import type { OutputTables } from './schema-output.ts'
+import type { ReviewTables } from './schema-reviews.ts'
 
 /**
  * The database as TypeScript sees it (camelCase; columns are snake_case through CamelCasePlugin).
  * Portable column types on both engines: text ids (UUIDv7), ISO 8601 text timestamps, 0/1 integers for booleans,
- * JSON as text. Changes here go in the same commit as the migration that makes them.
+ * JSON as text. Changes here go in the same commit as the migration that makes them. Publications, documents and
+ * jobs are in schema-output.ts, the indicator review in schema-reviews.ts.
  */
-export interface DB {
+export interface DB extends OutputTables, ReviewTables {
   appMeta: { key: string; value: string }
   /** One row (id 1): bumped by every write transaction; read caches are keyed by it (see db/generation.ts). */
   dataGeneration: { id: number; epoch: string; n: number; setupN: number }
@@ -379,119 +382,6 @@ export interface DB {
     response: string | null
     updatedBy: string | null
     updatedAt: string
-    version: number
-  }
-  reportPublications: {
-    id: string
-    kind: string
-    roundId: string
-    /** A country code, or 'region'. */
-    scope: string
-    number: number
-    changeNote: string | null
-    /** JSON ReportData, frozen at publication. */
-    data: string
-    publishedAt: string
-    publishedBy: string | null
-  }
-  /** Background jobs (jobs/): claimed by one worker at a time under a lease; see docs/decisions/0010-jobs.md. */
-  jobs: {
-    id: string
-    kind: string
-    /** JSON, the handler's input. */
-    payload: string
-    /** 'queued' | 'running' | 'done' | 'failed'. */
-    status: string
-    /** 0 to 1. */
-    progress: number
-    progressNote: string | null
-    attempts: number
-    maxAttempts: number
-    /** Not claimed before this time (retry backoff, recurring jobs). */
-    runAfter: string
-    /** The worker that holds it, and until when; an expired lease lets another worker take it over. */
-    lockedBy: string | null
-    lockedUntil: string | null
-    /** JSON, what the handler returned. */
-    result: string | null
-    error: string | null
-    /** The user whose request caused it (null for the system). */
-    createdBy: string | null
-    createdAt: string
-    updatedAt: string
-  }
-  /** A large template upload waiting for its import job (migration 0012); deleted when the job ends. */
-  templateUploads: { id: string; content: Buffer; createdAt: string }
-  /** Rendered documents of a publication (report.render jobs), served by downloads instead of rendering again. */
-  reportDocuments: {
-    publicationId: string
-    format: string
-    lang: string
-    disclosure: string
-    content: Buffer
-    createdAt: string
-  }
-  reviews: {
-    id: string
-    frameworkVersionId: string
-    title: string
-    description: string
-    /** 'draft' | 'open' | 'closed'. */
-    status: string
-    /** 0 before round 1 opens. */
-    currentRound: number
-    roundOpen: number
-    /** JSON array of criterion codes. */
-    criteria: string
-    consensusIqr: number
-    /** JSON array: the planned closing date of each round (or null). */
-    schedule: string
-    /** JSON array of { number, openedAt, closedAt }. */
-    rounds: string
-    generatedVersionId: string | null
-    createdBy: string | null
-    createdAt: string
-    updatedAt: string
-    version: number
-  }
-  reviewParticipants: {
-    id: string
-    reviewId: string
-    userId: string
-    countryCode: string
-    role: string
-    /** 1: the participant agreed that coordinators see their name next to their ratings. */
-    named: number
-    /** "Participant N": numbered in a random order when round 1 opens. */
-    pseudonym: number | null
-    createdAt: string
-  }
-  reviewResponses: {
-    id: string
-    reviewId: string
-    participantId: string
-    round: number
-    indicatorCode: string
-    /** JSON object: criterion → 1-5. */
-    ratings: string
-    proposal: string | null
-    mergeInto: string | null
-    moveTo: string | null
-    comment: string | null
-    updatedAt: string
-    version: number
-  }
-  reviewDecisions: {
-    reviewId: string
-    indicatorCode: string
-    decision: string
-    mergeInto: string | null
-    /** JSON LocalizedText, for reword. */
-    newTitle: string | null
-    moveTo: string | null
-    rationale: string
-    decidedBy: string | null
-    decidedAt: string
     version: number
   }
 }
